@@ -1,0 +1,76 @@
+// What a first visit costs: bytes on the wire (gzip and brotli) and time to prices painted and to
+// an interactive widget, on an emulated mid-range phone (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT).
+// Usage: node bench/first-visit.mjs http://127.0.0.1:PORT [runs]
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/e2e/harness.mjs';
+
+const base = process.argv[2];
+const runs = Number(process.argv[3] ?? 7);
+if (!base) throw new Error('usage: first-visit.mjs BASE_URL [runs]');
+
+const gzip = (b) => gzipSync(b, { level: 9 }).length;
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kib = (n) => (n / 1024).toFixed(1);
+
+async function sizes() {
+  const html = await (await fetch(base + '/?lang=kk')).text();
+  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  const wasmInJs = [...html.matchAll(/'(\/[^']+\.wasm)'/g)].map((m) => m[1]);
+  const rows = [['page html (with inline css, kk)', Buffer.from(html)]];
+  for (const path of new Set([...assets, ...wasmInJs])) {
+    rows.push([path.slice(1), Buffer.from(await (await fetch(base + path)).arrayBuffer())]);
+  }
+  rows.push(['api/catalog', Buffer.from(await (await fetch(base + '/api/catalog')).arrayBuffer())]);
+  return rows.map(([name, body]) => ({ name, raw: body.length, gzip: gzip(body), brotli: brotli(body) }));
+}
+
+async function timings() {
+  const browser = await launchBrowser();
+  const paint = [];
+  const ready = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(base + '/');
+      await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+      const t = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        ready: performance.getEntriesByName('jazylu-ready')[0]?.startTime,
+        pricesInHtml: document.querySelectorAll('.jz-svc').length,
+      }));
+      paint.push(t.fcp);
+      ready.push(t.ready);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { paint, ready };
+}
+
+const rows = await sizes();
+console.log('| file | raw | gzip | brotli |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${kib(r.raw)} KiB | ${kib(r.gzip)} KiB | ${kib(r.brotli)} KiB |`);
+const widget = rows.filter((r) => /\.(wasm|js)$/.test(r.name));
+const css = rows[0];
+const sum = (k) => widget.reduce((n, r) => n + r[k], 0);
+console.log(`| **widget (wasm + js)** | ${kib(sum('raw'))} KiB | ${kib(sum('gzip'))} KiB | ${kib(sum('brotli'))} KiB |`);
+const all = (k) => rows.reduce((n, r) => n + r[k], 0);
+console.log(`| **first visit, all** | ${kib(all('raw'))} KiB | ${kib(all('gzip'))} KiB | ${kib(all('brotli'))} KiB |`);
+void css;
+
+const { paint, ready } = await timings();
+const ms = (xs) => xs.map((x) => Math.round(x)).join(', ');
+console.log(`\nfirst visit, CPU 4x, 1.6 Mbit/s, 150 ms RTT, ${runs} runs:`);
+console.log(`  prices painted (first contentful paint): median ${Math.round(median(paint))} ms  [${ms(paint)}]`);
+console.log(`  widget interactive (catalogue loaded):   median ${Math.round(median(ready))} ms  [${ms(ready)}]`);

@@ -1,0 +1,248 @@
+//! The clinic's published catalogue: clinic, categories, doctors, services, holidays.
+//!
+//! A `Catalogue` exists only through `Catalogue::parse`, which reports every problem of the file
+//! at once, so every value inside one is already known to be valid. It serialises back to the
+//! same document shape, which is what `GET /api/catalog` serves and the widget parses again.
+
+mod check;
+mod doc;
+mod problem;
+mod schedule;
+
+pub use problem::{Problem, ProblemCode};
+pub use schedule::{Exception, ScheduleEntry, WeeklySchedule};
+
+use crate::clock::{iso_date, ClinicZone};
+use crate::ident::Bin;
+use crate::lang::Lang;
+use crate::money::Tenge;
+use crate::phone::Phone;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A text in each of the widget's languages, none of them blank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    kk: String,
+    ru: String,
+    en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Lower-case ASCII letters, digits, `-` and `_`, 1 to 64 of them: safe in URLs,
+            /// HTML attributes and file names.
+            pub fn parse(s: &str) -> Option<Self> {
+                let ok = (1..=64).contains(&s.len())
+                    && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+                ok.then(|| Self(s.to_string()))
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(CategoryId);
+id_type!(DoctorId);
+id_type!(ServiceId);
+
+/// Length of one visit: 5 to 60 minutes [public offer 3.2].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct VisitMinutes(u8);
+
+impl VisitMinutes {
+    pub const RANGE: std::ops::RangeInclusive<i64> = 5..=60;
+
+    pub fn new(n: i64) -> Option<VisitMinutes> {
+        Self::RANGE.contains(&n).then_some(VisitMinutes(n as u8))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Policies {
+    pub cancel_notice_hours: u32,
+    pub late_grace_min: u32,
+    pub first_visit_arrive_early_min: u32,
+    /// How long before a slot's start booking closes.
+    pub min_notice_min: u32,
+    /// How many days ahead a visitor may book.
+    pub horizon_days: u32,
+    /// Bookings are `confirmed` at once instead of `requested`.
+    pub auto_confirm: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clinic {
+    pub name: Text,
+    pub bin: Bin,
+    pub address: Text,
+    pub phones: Vec<Phone>,
+    pub whatsapp: Option<Phone>,
+    pub time_zone: ClinicZone,
+    pub working_hours: WeeklySchedule,
+    pub call_centre_hours: WeeklySchedule,
+    pub policies: Policies,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Doctor {
+    pub id: DoctorId,
+    pub name: Text,
+    pub specialty: Text,
+    pub schedule: WeeklySchedule,
+    pub exceptions: Vec<Exception>,
+}
+
+/// A time-limited lower price; both dates count, in clinic time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Promo {
+    pub price: Tenge,
+    #[serde(with = "iso_date")]
+    pub from: NaiveDate,
+    #[serde(with = "iso_date")]
+    pub until: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Service {
+    pub id: ServiceId,
+    pub category: CategoryId,
+    pub name: Text,
+    pub price: Tenge,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promo: Option<Promo>,
+    #[serde(rename = "duration_min")]
+    pub duration: VisitMinutes,
+    pub doctors: Vec<DoctorId>,
+    pub needs_informed_consent: bool,
+}
+
+/// What a service costs on a given day: the promotional price while a promotion runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceOn<'a> {
+    pub now: Tenge,
+    /// The regular price, struck through next to `now`, while a promotion runs.
+    pub promo: Option<&'a Promo>,
+    pub regular: Tenge,
+}
+
+impl Service {
+    pub fn price_on(&self, date: NaiveDate) -> PriceOn<'_> {
+        match &self.promo {
+            Some(p) if p.from <= date && date <= p.until => {
+                PriceOn { now: p.price, promo: Some(p), regular: self.price }
+            }
+            _ => PriceOn { now: self.price, promo: None, regular: self.price },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Catalogue {
+    /// A sample that the clinic is meant to replace; the widget says so.
+    sample: bool,
+    clinic: Clinic,
+    categories: Vec<Category>,
+    doctors: Vec<Doctor>,
+    services: Vec<Service>,
+    #[serde(serialize_with = "schedule::serialize_holidays")]
+    holidays: BTreeMap<i32, Vec<NaiveDate>>,
+}
+
+impl Catalogue {
+    /// Parses a catalogue document (JSON) and reports every problem at once.
+    pub fn parse(json: &str) -> Result<Catalogue, Vec<Problem>> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let doc: doc::Doc = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            vec![Problem {
+                path: if path == "." { String::new() } else { path },
+                code: ProblemCode::JsonInvalid,
+                detail: e.into_inner().to_string(),
+            }]
+        })?;
+        check::check(doc)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn is_sample(&self) -> bool {
+        self.sample
+    }
+
+    pub fn clinic(&self) -> &Clinic {
+        &self.clinic
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn doctors(&self) -> &[Doctor] {
+        &self.doctors
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id.as_str() == id)
+    }
+
+    pub fn doctor(&self, id: &str) -> Option<&Doctor> {
+        self.doctors.iter().find(|d| d.id.as_str() == id)
+    }
+
+    pub fn services_in<'a>(&'a self, category: &'a CategoryId) -> impl Iterator<Item = &'a Service> + 'a {
+        self.services.iter().filter(move |s| &s.category == category)
+    }
+
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.holidays.get(&date.year()).is_some_and(|days| days.contains(&date))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,95 @@
+//! What is wrong with a catalogue: a path into the document, a stable code, and a detail for staff.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// Not JSON, a wrong type, a missing or unknown field.
+    JsonInvalid,
+    MissingTranslation,
+    IdInvalid,
+    DuplicateId,
+    UnknownId,
+    DurationOutOfRange,
+    PriceNotPositive,
+    PromoNotLower,
+    PromoWindowReversed,
+    BinFormat,
+    BinChecksum,
+    PhoneInvalid,
+    PhoneNotMobile,
+    PhonesEmpty,
+    TimeZoneUnknown,
+    TimeInvalid,
+    DateInvalid,
+    WeekdayInvalid,
+    DaysEmpty,
+    IntervalReversed,
+    ScheduleOverlap,
+    BreakOutsideHours,
+    OutsideClinicHours,
+    DuplicateDate,
+    HolidayYearMismatch,
+    DoctorsEmpty,
+    ServicesEmpty,
+    PolicyOutOfRange,
+}
+
+impl ProblemCode {
+    pub fn as_str(self) -> &'static str {
+        use ProblemCode::*;
+        match self {
+            JsonInvalid => "json_invalid",
+            MissingTranslation => "missing_translation",
+            IdInvalid => "id_invalid",
+            DuplicateId => "duplicate_id",
+            UnknownId => "unknown_id",
+            DurationOutOfRange => "duration_out_of_range",
+            PriceNotPositive => "price_not_positive",
+            PromoNotLower => "promo_not_lower",
+            PromoWindowReversed => "promo_window_reversed",
+            BinFormat => "bin_format",
+            BinChecksum => "bin_checksum",
+            PhoneInvalid => "phone_invalid",
+            PhoneNotMobile => "phone_not_mobile",
+            PhonesEmpty => "phones_empty",
+            TimeZoneUnknown => "time_zone_unknown",
+            TimeInvalid => "time_invalid",
+            DateInvalid => "date_invalid",
+            WeekdayInvalid => "weekday_invalid",
+            DaysEmpty => "days_empty",
+            IntervalReversed => "interval_reversed",
+            ScheduleOverlap => "schedule_overlap",
+            BreakOutsideHours => "break_outside_hours",
+            OutsideClinicHours => "outside_clinic_hours",
+            DuplicateDate => "duplicate_date",
+            HolidayYearMismatch => "holiday_year_mismatch",
+            DoctorsEmpty => "doctors_empty",
+            ServicesEmpty => "services_empty",
+            PolicyOutOfRange => "policy_out_of_range",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where in the document, e.g. `services[3].duration_min`.
+    pub path: String,
+    pub code: ProblemCode,
+    /// For the person editing the file, in English; the code is what programs match on.
+    pub detail: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.code, self.detail)
+    }
+}

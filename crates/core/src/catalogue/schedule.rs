@@ -1,0 +1,132 @@
+//! Weekly hours with breaks, and dated exceptions to them.
+
+use crate::clock::{iso_date, weekday_key, IsoDate, Span};
+use chrono::{NaiveDate, Weekday};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// One line of a weekly schedule: on these days, these hours, minus these breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScheduleEntry {
+    #[serde(serialize_with = "serialize_days")]
+    pub(super) days: Vec<Weekday>,
+    pub(super) hours: Span,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) breaks: Vec<Span>,
+}
+
+/// A week of working hours. Entries of one weekday never overlap and breaks lie inside the hours:
+/// `Catalogue::parse` makes sure of both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct WeeklySchedule(pub(super) Vec<ScheduleEntry>);
+
+impl WeeklySchedule {
+    /// The working spans of a weekday, breaks taken out, in order.
+    pub fn spans_on(&self, day: Weekday) -> Vec<Span> {
+        let mut spans: Vec<Span> = self
+            .0
+            .iter()
+            .filter(|e| e.days.contains(&day))
+            .flat_map(|e| subtract(e.hours, &e.breaks))
+            .collect();
+        spans.sort_by_key(|s| s.start());
+        spans
+    }
+
+    pub fn entries(&self) -> &[ScheduleEntry] {
+        &self.0
+    }
+}
+
+/// A date on which a doctor's weekly hours do not apply: a day off, or other hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exception {
+    #[serde(with = "iso_date")]
+    pub(super) date: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) hours: Option<Span>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) breaks: Vec<Span>,
+}
+
+impl Exception {
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The working spans of that date; empty on a day off.
+    pub fn spans(&self) -> Vec<Span> {
+        self.hours.map(|h| subtract(h, &self.breaks)).unwrap_or_default()
+    }
+}
+
+/// `hours` with the (non-overlapping, contained) breaks cut out.
+fn subtract(hours: Span, breaks: &[Span]) -> Vec<Span> {
+    let mut sorted = breaks.to_vec();
+    sorted.sort_by_key(|b| b.start());
+    let mut out = Vec::new();
+    let mut from = hours.start();
+    for b in sorted {
+        out.extend(Span::new(from, b.start()));
+        from = b.end();
+    }
+    out.extend(Span::new(from, hours.end()));
+    out
+}
+
+fn serialize_days<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(days.len()))?;
+    for d in days {
+        seq.serialize_element(weekday_key(*d))?;
+    }
+    seq.end()
+}
+
+pub(super) fn serialize_holidays<S: Serializer>(
+    holidays: &BTreeMap<i32, Vec<NaiveDate>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    struct Dates<'a>(&'a [NaiveDate]);
+    impl Serialize for Dates<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.0.len()))?;
+            for d in self.0 {
+                seq.serialize_element(&format_args!("{}", IsoDate(*d)))?;
+            }
+            seq.end()
+        }
+    }
+    let mut map = s.serialize_map(Some(holidays.len()))?;
+    for (year, dates) in holidays {
+        map.serialize_entry(&year.to_string(), &Dates(dates))?;
+    }
+    map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str) -> Span {
+        Span::parse(s).expect("valid span in test")
+    }
+
+    #[test]
+    fn breaks_are_cut_out_of_the_hours() {
+        let week = WeeklySchedule(vec![ScheduleEntry {
+            days: vec![Weekday::Mon, Weekday::Tue],
+            hours: span("09:00-18:00"),
+            breaks: vec![span("15:00-15:15"), span("13:00-14:00")],
+        }]);
+        let mon: Vec<String> = week.spans_on(Weekday::Mon).iter().map(Span::to_string).collect();
+        assert_eq!(mon, ["09:00-13:00", "14:00-15:00", "15:15-18:00"]);
+        assert!(week.spans_on(Weekday::Sun).is_empty());
+    }
+
+    #[test]
+    fn a_break_at_the_edge_leaves_no_empty_span() {
+        assert_eq!(subtract(span("09:00-12:00"), &[span("09:00-10:00")]), vec![span("10:00-12:00")]);
+    }
+}

@@ -1,0 +1,264 @@
+//! Every catalogue rule, each asserting the exact code and path it reports.
+
+use super::*;
+use serde_json::{json, Value};
+
+const SAMPLE: &str = include_str!("../../../../data/catalogue.sample.json");
+
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE).expect("sample is JSON")
+}
+
+/// Parses `doc` and returns its problems as `(path, code)` pairs.
+fn problems(doc: &Value) -> Vec<(String, &'static str)> {
+    match Catalogue::parse(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(ps) => ps.into_iter().map(|p| (p.path, p.code.as_str())).collect(),
+    }
+}
+
+fn has(doc: &Value, path: &str, code: &str) {
+    let ps = problems(doc);
+    assert!(ps.iter().any(|(p, c)| p == path && *c == code), "expected {path}: {code}, got {ps:?}");
+}
+
+#[test]
+fn the_sample_is_valid_and_round_trips() {
+    let cat = Catalogue::parse(SAMPLE).expect("sample is valid");
+    assert!(cat.is_sample());
+    assert_eq!(cat.services().len(), 12);
+    assert_eq!(cat.doctors().len(), 3);
+    assert_eq!(cat.categories().len(), 4);
+    let again = Catalogue::parse(&cat.to_json()).expect("served JSON parses again");
+    assert_eq!(again, cat);
+}
+
+#[test]
+fn duration_outside_5_to_60() {
+    for bad in [4, 61, 0, -10] {
+        let mut doc = sample();
+        doc["services"][3]["duration_min"] = json!(bad);
+        assert_eq!(problems(&doc), vec![("services[3].duration_min".into(), "duration_out_of_range")], "{bad}");
+    }
+    for ok in [5, 60] {
+        let mut doc = sample();
+        doc["services"][3]["duration_min"] = json!(ok);
+        assert_eq!(problems(&doc), vec![], "{ok}");
+    }
+}
+
+#[test]
+fn duplicate_ids() {
+    let mut doc = sample();
+    doc["services"][1]["id"] = json!("visit-first");
+    doc["doctors"][2]["id"] = json!("akhmetov");
+    doc["categories"][1]["id"] = json!("consultations");
+    has(&doc, "services[1].id", "duplicate_id");
+    has(&doc, "doctors[2].id", "duplicate_id");
+    has(&doc, "categories[1].id", "duplicate_id");
+}
+
+#[test]
+fn unknown_ids() {
+    let mut doc = sample();
+    doc["services"][0]["doctors"] = json!(["zhumabayeva", "nobody"]);
+    doc["services"][2]["category"] = json!("dentistry");
+    assert_eq!(
+        problems(&doc),
+        vec![("services[0].doctors[1]".into(), "unknown_id"), ("services[2].category".into(), "unknown_id")]
+    );
+}
+
+#[test]
+fn invalid_ids_and_empty_doctor_lists() {
+    let mut doc = sample();
+    doc["services"][0]["id"] = json!("Visit First");
+    doc["services"][1]["doctors"] = json!([]);
+    has(&doc, "services[0].id", "id_invalid");
+    has(&doc, "services[1].doctors", "doctors_empty");
+}
+
+#[test]
+fn missing_or_blank_translations() {
+    let mut doc = sample();
+    doc["services"][4]["name"].as_object_mut().expect("object").remove("en");
+    doc["clinic"]["address"]["kk"] = json!("   ");
+    doc["doctors"][0]["specialty"]["ru"] = json!("");
+    doc["categories"][2]["name"]["kk"] = Value::Null;
+    assert_eq!(
+        problems(&doc),
+        vec![
+            ("clinic.address.kk".into(), "missing_translation"),
+            ("categories[2].name.kk".into(), "missing_translation"),
+            ("doctors[0].specialty.ru".into(), "missing_translation"),
+            ("services[4].name.en".into(), "missing_translation"),
+        ]
+    );
+}
+
+#[test]
+fn non_positive_prices() {
+    let mut doc = sample();
+    doc["services"][1]["price"] = json!(0);
+    doc["services"][2]["price"] = json!(-500);
+    doc["services"][0]["promo"]["price"] = json!(0);
+    assert_eq!(
+        problems(&doc),
+        vec![
+            ("services[0].promo.price".into(), "price_not_positive"),
+            ("services[1].price".into(), "price_not_positive"),
+            ("services[2].price".into(), "price_not_positive"),
+        ]
+    );
+}
+
+#[test]
+fn a_promotion_must_be_cheaper_and_its_window_forward() {
+    let mut doc = sample();
+    doc["services"][0]["promo"]["price"] = json!(12000);
+    has(&doc, "services[0].promo.price", "promo_not_lower");
+
+    let mut doc = sample();
+    doc["services"][0]["promo"]["from"] = json!("2027-01-01");
+    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "promo_window_reversed")]);
+
+    let mut doc = sample();
+    doc["services"][0]["promo"]["until"] = json!("2026-02-30");
+    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "date_invalid")]);
+}
+
+#[test]
+fn the_seed_bin_typo_is_caught() {
+    let mut doc = sample();
+    doc["clinic"]["bin"] = json!("2108400003610");
+    assert_eq!(problems(&doc), vec![("clinic.bin".into(), "bin_format")]);
+    doc["clinic"]["bin"] = json!("210840003611");
+    assert_eq!(problems(&doc), vec![("clinic.bin".into(), "bin_checksum")]);
+}
+
+#[test]
+fn overlapping_schedule_intervals() {
+    let mut doc = sample();
+    doc["doctors"][1]["schedule"][1] = json!({ "days": ["fri"], "hours": "18:00-19:00" });
+    assert_eq!(problems(&doc), vec![("doctors[1].schedule[1].hours".into(), "schedule_overlap")]);
+
+    let mut doc = sample();
+    doc["doctors"][0]["schedule"][0]["breaks"] = json!(["13:00-14:00", "13:30-14:30"]);
+    assert_eq!(problems(&doc), vec![("doctors[0].schedule[0].breaks[1]".into(), "schedule_overlap")]);
+
+    // Split shifts on one day are fine while they do not touch.
+    let mut doc = sample();
+    doc["doctors"][1]["schedule"][1] = json!({ "days": ["mon"], "hours": "09:00-12:00" });
+    assert_eq!(problems(&doc), vec![]);
+}
+
+#[test]
+fn breaks_reversed_spans_bad_times_and_weekdays() {
+    let mut doc = sample();
+    doc["doctors"][0]["schedule"][0]["breaks"] = json!(["08:00-08:30"]);
+    doc["doctors"][1]["schedule"][0]["hours"] = json!("19:00-13:00");
+    doc["doctors"][2]["schedule"][0]["hours"] = json!("8am-2pm");
+    doc["doctors"][2]["schedule"][1]["days"] = json!(["saturday"]);
+    assert_eq!(
+        problems(&doc),
+        vec![
+            ("doctors[0].schedule[0].breaks[0]".into(), "break_outside_hours"),
+            ("doctors[1].schedule[0].hours".into(), "interval_reversed"),
+            ("doctors[2].schedule[0].hours".into(), "time_invalid"),
+            ("doctors[2].schedule[1].days[0]".into(), "weekday_invalid"),
+        ]
+    );
+}
+
+#[test]
+fn a_doctor_works_only_while_the_clinic_is_open() {
+    let mut doc = sample();
+    doc["doctors"][2]["schedule"][1] = json!({ "days": ["sun"], "hours": "10:00-12:00" });
+    assert_eq!(problems(&doc), vec![("doctors[2].schedule[1].hours".into(), "outside_clinic_hours")]);
+}
+
+#[test]
+fn exceptions_and_holidays() {
+    let mut doc = sample();
+    doc["doctors"][0]["exceptions"] = json!([{ "date": "2026-12-31" }, { "date": "2026-12-31", "hours": "09:00-12:00" }]);
+    doc["holidays"]["2026"] = json!(["2026-12-16", "2027-01-01", "2026-12-16", "16.12.2026"]);
+    assert_eq!(
+        problems(&doc),
+        vec![
+            ("doctors[0].exceptions[1].date".into(), "duplicate_date"),
+            ("holidays.2026[1]".into(), "holiday_year_mismatch"),
+            ("holidays.2026[2]".into(), "duplicate_date"),
+            ("holidays.2026[3]".into(), "date_invalid"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_time_zone() {
+    let mut doc = sample();
+    doc["clinic"]["time_zone"] = json!("Asia/Tashkent");
+    assert_eq!(problems(&doc), vec![("clinic.time_zone".into(), "time_zone_unknown")]);
+}
+
+#[test]
+fn phones() {
+    let mut doc = sample();
+    doc["clinic"]["phones"] = json!(["+7 700 204 10 70", "12345"]);
+    doc["clinic"]["whatsapp"] = json!("+7 72771 2 34 56");
+    assert_eq!(
+        problems(&doc),
+        vec![("clinic.phones[1]".into(), "phone_invalid"), ("clinic.whatsapp".into(), "phone_not_mobile")]
+    );
+}
+
+#[test]
+fn policies_out_of_range() {
+    let mut doc = sample();
+    doc["clinic"]["policies"]["horizon_days"] = json!(0);
+    assert_eq!(problems(&doc), vec![("clinic.policies.horizon_days".into(), "policy_out_of_range")]);
+}
+
+#[test]
+fn no_services() {
+    let mut doc = sample();
+    doc["services"] = json!([]);
+    assert_eq!(problems(&doc), vec![("services".into(), "services_empty")]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut doc = sample();
+    doc["clinic"]["bin"] = json!("2108400003610");
+    doc["services"][3]["duration_min"] = json!(90);
+    doc["services"][5]["price"] = json!(0);
+    doc["services"][6]["name"]["kk"] = json!("");
+    assert_eq!(problems(&doc).len(), 4, "{:?}", problems(&doc));
+}
+
+#[test]
+fn shape_errors_carry_their_path() {
+    let mut doc = sample();
+    doc["services"][2]["price"] = json!("12 000");
+    has(&doc, "services[2].price", "json_invalid");
+
+    let mut doc = sample();
+    doc["services"][2]["colour"] = json!("red");
+    has(&doc, "services[2]", "json_invalid");
+
+    assert_eq!(
+        Catalogue::parse("{ not json").map_err(|p| p[0].code),
+        Err(ProblemCode::JsonInvalid)
+    );
+}
+
+#[test]
+fn promotion_prices_by_date() {
+    let cat = Catalogue::parse(SAMPLE).expect("valid");
+    let s = cat.service("visit-first").expect("exists");
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
+    assert_eq!(s.price_on(d(10, 31)).now.amount(), 12000);
+    assert_eq!(s.price_on(d(11, 1)).now.amount(), 10000);
+    assert_eq!(s.price_on(d(12, 31)).now.amount(), 10000);
+    assert!(cat.is_holiday(d(12, 16)));
+    assert!(!cat.is_holiday(d(12, 15)));
+}

@@ -1,0 +1,16 @@
+//! Jazylu's domain. Every rule lives here once and runs twice: in the widget for instant feedback
+//! and in the server as the authority. No I/O: callers pass in "now" and the busy intervals.
+
+pub mod catalogue;
+pub mod clock;
+pub mod html;
+pub mod ident;
+pub mod lang;
+pub mod money;
+pub mod phone;
+pub mod price_list;
+pub mod texts;
+
+pub use catalogue::{Catalogue, Problem, ProblemCode};
+pub use lang::Lang;
+pub use money::Tenge;

@@ -1,0 +1,42 @@
+//! Where things are and who may call us. Every setting has a flag, an environment variable and a
+//! default that works from the repository root.
+
+use clap::Parser;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug, Clone)]
+#[command(name = "jazylu-server", about = "Jazylu booking endpoint")]
+pub struct Config {
+    /// The clinic's catalogue (JSON): clinic, doctors, services, prices, holidays.
+    #[arg(long, env = "JAZYLU_CATALOGUE", default_value = "data/catalogue.sample.json")]
+    pub catalogue: PathBuf,
+
+    /// SQLite database file; created with its folder if missing.
+    #[arg(long, env = "JAZYLU_DATABASE", default_value = "var/jazylu.sqlite3")]
+    pub database: PathBuf,
+
+    /// Address to listen on.
+    #[arg(long, env = "JAZYLU_HOST", default_value = "127.0.0.1")]
+    pub host: IpAddr,
+
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, env = "JAZYLU_PORT", default_value_t = 8080)]
+    pub port: u16,
+
+    /// The built widget (trunk's output).
+    #[arg(long, env = "JAZYLU_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// Sites that may embed the widget and call the API, comma-separated
+    /// (e.g. https://clinic.kz,https://www.clinic.kz). The server's own origin always may.
+    #[arg(long, env = "JAZYLU_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+}
+
+impl Config {
+    /// Defaults for a test or a tool: as if started with no flags and no environment.
+    pub fn defaults() -> Config {
+        Config::parse_from(["jazylu-server"])
+    }
+}

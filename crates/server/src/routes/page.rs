@@ -1,0 +1,64 @@
+//! `GET /`: the hosted booking page with the price list already in it.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use jazylu_core::Lang;
+
+pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let Some(page) = &s.page else {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "widget_not_built",
+            "the widget has not been built; run scripts/run",
+        )
+        .into_response();
+    };
+    let lang = choose_lang(uri.query(), &headers);
+    let html = page.render(&s.catalogue, lang, s.clinic_today());
+    let csp = HeaderValue::from_str(&page.csp(&s.origins.frame_ancestors()))
+        .unwrap_or(HeaderValue::from_static("frame-ancestors 'self'"));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (header::VARY, HeaderValue::from_static("Accept-Language")),
+            (header::CONTENT_SECURITY_POLICY, csp),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// `?lang=` first (the host page's choice), then the browser's languages, then Kazakh. The widget
+/// follows the same order, so its first paint matches ours.
+fn choose_lang(query: Option<&str>, headers: &HeaderMap) -> Lang {
+    let from_query = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_tag);
+    let from_browser = || {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    from_query.or_else(from_browser).unwrap_or(Lang::DEFAULT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_beats_browser_beats_default() {
+        let mut h = HeaderMap::new();
+        assert_eq!(choose_lang(None, &h), Lang::Kk);
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("en-US,en;q=0.9"));
+        assert_eq!(choose_lang(None, &h), Lang::En);
+        assert_eq!(choose_lang(Some("service=x&lang=ru"), &h), Lang::Ru);
+        assert_eq!(choose_lang(Some("lang=de"), &h), Lang::En);
+    }
+}

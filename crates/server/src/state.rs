@@ -1,0 +1,28 @@
+//! What every handler can reach.
+
+use crate::db::Db;
+use crate::page::Page;
+use crate::security::Origins;
+use jazylu_core::Catalogue;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub catalogue: Arc<Catalogue>,
+    /// The catalogue as served, serialised once.
+    pub catalogue_json: Arc<str>,
+    pub catalogue_sha256: Arc<str>,
+    /// `None` until the widget is built into `dist`.
+    pub page: Option<Arc<Page>>,
+    pub db: Db,
+    pub dist: PathBuf,
+    pub origins: Arc<Origins>,
+}
+
+impl AppState {
+    /// The clinic's calendar date now.
+    pub fn clinic_today(&self) -> chrono::NaiveDate {
+        self.catalogue.clinic().time_zone.today(chrono::Utc::now())
+    }
+}

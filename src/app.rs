@@ -1,0 +1,94 @@
+//! The widget's root: loads the catalogue, holds the language and the chosen service, and shows
+//! either the price list or the start of a booking.
+
+use crate::api::{self, LoadError};
+use crate::booking::BookingStart;
+use crate::host::{self, Host};
+use crate::prices::PriceList;
+use jazylu_core::texts::texts;
+use jazylu_core::Catalogue;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Catalogue>),
+    Failed(LoadError),
+}
+
+#[component]
+pub fn App(host: Host) -> impl IntoView {
+    let lang = RwSignal::new(host.lang);
+    let load = RwSignal::new(Load::Loading);
+    let selected = RwSignal::new(host.service.clone());
+    let prerendered = host.prerendered.clone();
+    let has_prerender = prerendered.is_some();
+    let api_base = host.api_base.clone();
+
+    let fetch = move || {
+        let base = api_base.clone();
+        load.set(Load::Loading);
+        spawn_local(async move {
+            load.set(match api::catalogue(&base).await {
+                Ok(c) => {
+                    host::mark("jazylu-ready");
+                    Load::Ready(Arc::new(c))
+                }
+                Err(e) => Load::Failed(e),
+            });
+        });
+    };
+    fetch();
+
+    let catalogue = Memo::new(move |_| match load.get() {
+        Load::Ready(c) => Some(c),
+        _ => None,
+    });
+
+    // The page's language, title and address follow the switch.
+    Effect::new(move |first: Option<()>| {
+        let l = lang.get();
+        if let Some(c) = catalogue.get() {
+            host::set_title(&format!("{} — {}", c.clinic().name.get(l), texts(l).prices_title));
+        }
+        if first.is_some() {
+            host::remember_lang(l);
+        }
+    });
+
+    let status = move || {
+        let t = texts(lang.get());
+        match load.get() {
+            Load::Failed(_) => Some(
+                view! {
+                    <div class="jz-error" role="alert">
+                        <p>{t.load_failed}</p>
+                        <button type="button" class="jz-retry" on:click=move |_| fetch()>{t.retry}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Load::Loading if !has_prerender => {
+                Some(view! { <p class="jz-status" role="status">{t.loading}</p> }.into_any())
+            }
+            _ => None,
+        }
+    };
+
+    let body = move || {
+        let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
+        match booking {
+            Some((service, c)) => view! { <BookingStart catalogue=c service lang selected /> }.into_any(),
+            None => view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }.into_any(),
+        }
+    };
+
+    view! {
+        <div class="jz-app" aria-busy=move || matches!(load.get(), Load::Loading).to_string()>
+            {status}
+            {body}
+        </div>
+    }
+}

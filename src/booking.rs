@@ -1,0 +1,84 @@
+//! The first step of booking: the chosen service and its doctors. Choosing a time comes with the
+//! booking flow; until then the visitor is pointed to the clinic's phone and WhatsApp.
+
+use jazylu_core::texts::texts;
+use jazylu_core::{Catalogue, Lang};
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn BookingStart(
+    catalogue: Arc<Catalogue>,
+    service: String,
+    lang: RwSignal<Lang>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    // Move focus to the new step so keyboard and screen-reader users land on it.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let doctor = RwSignal::new(String::from("any"));
+    let c = catalogue.clone();
+
+    move || {
+        let l = lang.get();
+        let t = texts(l);
+        let Some(s) = c.service(&service) else { return ().into_any() };
+        let today = c.clinic().time_zone.today(crate::host::now());
+        let price = s.price_on(today).now.to_string();
+        let doctors: Vec<_> = s
+            .doctors
+            .iter()
+            .filter_map(|id| c.doctor(id.as_str()))
+            .map(|d| (d.id.to_string(), format!("{}, {}", d.name.get(l), d.specialty.get(l))))
+            .collect();
+        let clinic = c.clinic();
+        let phone = clinic.phones.first().cloned();
+        let whatsapp = clinic.whatsapp.clone();
+        view! {
+            <section class="jz-booking" aria-labelledby="jz-booking-title">
+                <button type="button" class="jz-back" on:click=move |_| selected.set(None)>
+                    "← " {t.back_to_prices}
+                </button>
+                <h2 id="jz-booking-title" tabindex="-1" node_ref=heading>{t.booking_title}</h2>
+                <p class="jz-booking-svc">
+                    <strong>{s.name.get(l).to_string()}</strong>
+                    <span>{format!("{}\u{a0}{}", s.duration.get(), t.minutes)}</span>
+                    <span>{price}</span>
+                </p>
+                <fieldset class="jz-doctors">
+                    <legend>{t.choose_doctor}</legend>
+                    <label>
+                        <input type="radio" name="jz-doctor" value="any"
+                            prop:checked=move || doctor.get() == "any"
+                            on:change=move |_| doctor.set("any".into()) />
+                        {t.any_doctor}
+                    </label>
+                    {doctors.into_iter().map(|(id, label)| {
+                        let mine = id.clone();
+                        view! {
+                            <label>
+                                <input type="radio" name="jz-doctor" value=id.clone()
+                                    prop:checked=move || doctor.get() == mine
+                                    on:change=move |_| doctor.set(id.clone()) />
+                                {label}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <p class="jz-note">{t.booking_by_phone}</p>
+                <p class="jz-contact-actions">
+                    {phone.map(|p| view! { <a class="jz-call" href=format!("tel:{}", p.e164())>{p.to_string()}</a> })}
+                    {whatsapp.map(|w| view! {
+                        <a class="jz-wa" href=format!("https://wa.me/{}", w.digits()) rel="noopener" target="_blank">{t.whatsapp}</a>
+                    })}
+                </p>
+            </section>
+        }
+        .into_any()
+    }
+}

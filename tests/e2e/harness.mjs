@@ -1,0 +1,70 @@
+// Starts the real server (real SQLite file, real port) on the real release build in dist/, and
+// Debian's Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Starts jazylu-server on a free port; resolves once it prints its address. */
+export async function startServer({ catalogue = join(root, 'data/catalogue.sample.json'), args = [] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'jazylu-e2e-'));
+  const bin = process.env.JAZYLU_SERVER_BIN ?? join(root, 'target/debug/jazylu-server');
+  const child = spawn(bin, [
+    '--port', '0', '--database', join(dir, 'db.sqlite3'), '--catalogue', catalogue,
+    '--dist', join(root, 'dist'), ...args,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${stderr}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/running at (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+  return {
+    base,
+    dir,
+    logs: () => stdout + stderr,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects page errors, console errors and every request's origin, for assertions. */
+export function watch(page) {
+  const seen = { errors: [], origins: new Set() };
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
+  page.on('request', (r) => seen.origins.add(new URL(r.url()).origin));
+  return seen;
+}
+
+/** The widget has mounted and loaded its catalogue. */
+export async function widgetReady(page) {
+  await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 20_000 });
+}

@@ -1,0 +1,167 @@
+// The price list in a real browser: the real server, the real release build, Debian's Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, startServer, watch, widgetReady } from './harness.mjs';
+
+const NBSP = '\u00a0';
+const NAMES = {
+  kk: 'ЛОР-дәрігердің бастапқы қабылдауы',
+  ru: 'Первичный приём ЛОР-врача',
+  en: 'First visit to an ENT doctor',
+};
+const TITLES = { kk: 'Қызметтер мен бағалар', ru: 'Услуги и цены', en: 'Services and prices' };
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function firstServiceRow(page) {
+  const row = page.locator('.jz-svc').first();
+  return {
+    name: await row.locator('.jz-svc-name').innerText(),
+    now: await row.locator('.jz-now').innerText(),
+    old: await row.locator('.jz-old').innerText(),
+  };
+}
+
+async function noHorizontalScroll(page) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px window`);
+}
+
+for (const width of [320, 1280]) {
+  describe(`at ${width} px`, () => {
+    test('shows kk by default, switches to ru and en in place', async () => {
+      // A browser that prefers no language of ours gets Kazakh.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE' });
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(server.base + '/');
+      await widgetReady(page);
+
+      assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+      assert.equal(await page.locator('.jz-title').innerText(), TITLES.kk);
+      const kk = await firstServiceRow(page);
+      assert.equal(kk.name, NAMES.kk);
+      assert.equal(kk.now.replace('Акциялық баға: ', '').trim(), `10${NBSP}000${NBSP}₸`);
+      assert.match(kk.old, new RegExp(`12${NBSP}000${NBSP}₸`));
+      await noHorizontalScroll(page);
+
+      // The switch works in place: no reload (the marker survives), address and title follow.
+      await page.evaluate(() => { window.jazyluMarker = 1; });
+      await page.getByRole('link', { name: 'Русский' }).click();
+      await page.locator('.jz-svc-name', { hasText: NAMES.ru }).waitFor();
+      assert.equal(await page.evaluate(() => window.jazyluMarker), 1, 'no reload');
+      assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+      assert.match(page.url(), /[?&]lang=ru/);
+      assert.equal(await page.locator('.jz-title').innerText(), TITLES.ru);
+      assert.match(await page.title(), /Услуги и цены$/);
+      const ru = await firstServiceRow(page);
+      assert.match(ru.now, new RegExp(`10${NBSP}000${NBSP}₸`));
+      assert.equal(await page.locator('.jz-promo').first().innerText(), 'Акция до 31 декабря');
+      await noHorizontalScroll(page);
+
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.locator('.jz-svc-name', { hasText: NAMES.en }).waitFor();
+      assert.equal(await page.locator('.jz-title').innerText(), TITLES.en);
+      const prices = await page.locator('.jz-now').allInnerTexts();
+      assert.equal(prices.length, 12);
+      for (const p of prices) assert.match(p, new RegExp(`^(Offer price: )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`));
+      await noHorizontalScroll(page);
+
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual([...seen.origins], [server.base], 'no third-party requests');
+      await context.close();
+    });
+  });
+}
+
+test('?lang=ru is painted in Russian by the server, before and without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.base + '/?lang=ru');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  assert.equal((await firstServiceRow(page)).name, NAMES.ru);
+  assert.equal(await page.locator('.jz-svc').count(), 12);
+  // Without JavaScript the language links are plain links to the server.
+  await page.getByRole('link', { name: 'Қазақша' }).click();
+  await page.waitForURL(/lang=kk/);
+  assert.equal((await firstServiceRow(page)).name, NAMES.kk);
+  await context.close();
+});
+
+test('the browser language is the default when the host does not choose', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(server.base + '/');
+  await widgetReady(page);
+  assert.equal((await firstServiceRow(page)).name, NAMES.en);
+  await context.close();
+});
+
+test('the widget takes over the server HTML without changing it', async () => {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', async (route) => {
+    // Hold the wasm back long enough to read the server's HTML first.
+    await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  await page.goto(server.base + '/', { waitUntil: 'domcontentloaded' });
+  const before = await page.locator('.jz-svc').allInnerTexts();
+  await widgetReady(page);
+  const afterTakeover = await page.locator('.jz-svc').allInnerTexts();
+  assert.equal(before.length, 12);
+  assert.deepEqual(afterTakeover, before);
+  await context.close();
+});
+
+test('a failed catalogue load keeps the prices and offers a retry that works', async () => {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.route('**/api/catalog', (route) => route.abort('internetdisconnected'));
+  await page.goto(server.base + '/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Не удалось загрузить прейскурант/);
+  assert.equal(await page.locator('.jz-svc').count(), 12, 'the server-rendered prices stay');
+
+  await page.unroute('**/api/catalog');
+  await page.getByRole('button', { name: 'Повторить' }).click();
+  await widgetReady(page);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('"Book" opens the booking step with the service and its doctors, and back returns', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto(server.base + '/');
+  await widgetReady(page);
+  await page.getByRole('link', { name: `Записаться: ${NAMES.ru}` }).click();
+  const heading = page.getByRole('heading', { name: 'Запись на приём' });
+  await heading.waitFor();
+  assert.ok(await heading.evaluate((h) => document.activeElement === h), 'focus moves to the step');
+  assert.equal(await page.locator('.jz-booking-svc strong').innerText(), NAMES.ru);
+  const doctors = await page.locator('.jz-doctors label').allInnerTexts();
+  assert.deepEqual(doctors.map((d) => d.trim()), [
+    'Любой свободный врач', 'Алия Жумабаева, ЛОР-врач', 'Нурлан Ахметов, ЛОР-врач, хирург',
+  ]);
+  await noHorizontalScroll(page);
+  await page.getByRole('button', { name: /Вернуться к ценам/ }).click();
+  await page.locator('.jz-title').waitFor();
+  assert.equal(await page.locator('.jz-svc').count(), 12);
+  await context.close();
+});
