@@ -1,7 +1,7 @@
 //! The widget's root: loads the catalogue, holds the language and the chosen service, and shows
 //! either the price list or the start of a booking.
 
-use crate::api::{self, LoadError};
+use crate::api;
 use crate::booking::BookingStart;
 use crate::host::{self, Host};
 use crate::prices::PriceList;
@@ -15,7 +15,8 @@ use std::sync::Arc;
 pub enum Load {
     Loading,
     Ready(Arc<Catalogue>),
-    Failed(LoadError),
+    /// Why is in the console; the visitor gets one clear message and a retry.
+    Failed,
 }
 
 #[component]
@@ -25,10 +26,11 @@ pub fn App(host: Host) -> impl IntoView {
     let selected = RwSignal::new(host.service.clone());
     let prerendered = host.prerendered.clone();
     let has_prerender = prerendered.is_some();
-    let api_base = host.api_base.clone();
+    let api_base = StoredValue::new(host.api_base.clone());
 
+    // Copy (it holds only handles), so the retry button can call it again.
     let fetch = move || {
-        let base = api_base.clone();
+        let base = api_base.get_value();
         load.set(Load::Loading);
         spawn_local(async move {
             load.set(match api::catalogue(&base).await {
@@ -36,7 +38,12 @@ pub fn App(host: Host) -> impl IntoView {
                     host::mark("jazylu-ready");
                     Load::Ready(Arc::new(c))
                 }
-                Err(e) => Load::Failed(e),
+                Err(e) => {
+                    web_sys::console::warn_1(
+                        &format!("Jazylu: catalogue not loaded: {e:?}").into(),
+                    );
+                    Load::Failed
+                }
             });
         });
     };
@@ -51,7 +58,11 @@ pub fn App(host: Host) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         let l = lang.get();
         if let Some(c) = catalogue.get() {
-            host::set_title(&format!("{} — {}", c.clinic().name.get(l), texts(l).prices_title));
+            host::set_title(&format!(
+                "{} — {}",
+                c.clinic().name.get(l),
+                texts(l).prices_title
+            ));
         }
         if first.is_some() {
             host::remember_lang(l);
@@ -61,7 +72,7 @@ pub fn App(host: Host) -> impl IntoView {
     let status = move || {
         let t = texts(lang.get());
         match load.get() {
-            Load::Failed(_) => Some(
+            Load::Failed => Some(
                 view! {
                     <div class="jz-error" role="alert">
                         <p>{t.load_failed}</p>
@@ -78,10 +89,16 @@ pub fn App(host: Host) -> impl IntoView {
     };
 
     let body = move || {
-        let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
+        let booking = selected
+            .get()
+            .zip(catalogue.get())
+            .filter(|(id, c)| c.service(id).is_some());
         match booking {
-            Some((service, c)) => view! { <BookingStart catalogue=c service lang selected /> }.into_any(),
-            None => view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }.into_any(),
+            Some((service, c)) => {
+                view! { <BookingStart catalogue=c service lang selected /> }.into_any()
+            }
+            None => view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }
+                .into_any(),
         }
     };
 

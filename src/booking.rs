@@ -27,14 +27,21 @@ pub fn BookingStart(
     move || {
         let l = lang.get();
         let t = texts(l);
-        let Some(s) = c.service(&service) else { return ().into_any() };
+        let Some(s) = c.service(&service) else {
+            return ().into_any();
+        };
         let today = c.clinic().time_zone.today(crate::host::now());
         let price = s.price_on(today).now.to_string();
         let doctors: Vec<_> = s
             .doctors
             .iter()
             .filter_map(|id| c.doctor(id.as_str()))
-            .map(|d| (d.id.to_string(), format!("{}, {}", d.name.get(l), d.specialty.get(l))))
+            .map(|d| {
+                (
+                    d.id.to_string(),
+                    format!("{}, {}", d.name.get(l), d.specialty.get(l)),
+                )
+            })
             .collect();
         let clinic = c.clinic();
         let phone = clinic.phones.first().cloned();

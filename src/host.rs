@@ -21,7 +21,12 @@ impl Host {
         let document = web_sys::window()?.document()?;
         let root: HtmlElement = document.get_element_by_id("jazylu")?.dyn_into().ok()?;
         let query = query_params();
-        let param = |name: &str| query.as_ref().and_then(|q| q.get(name)).filter(|v| !v.is_empty());
+        let param = |name: &str| {
+            query
+                .as_ref()
+                .and_then(|q| q.get(name))
+                .filter(|v| !v.is_empty())
+        };
         let attr = |name: &str| root.get_attribute(name).filter(|v| !v.is_empty());
 
         // The host's choice (?lang= or the attribute), then the browser, then Kazakh: the same
@@ -31,13 +36,22 @@ impl Host {
             .or_else(|| attr("data-lang").and_then(|l| Lang::from_tag(&l)))
             .or_else(browser_lang)
             .unwrap_or(Lang::DEFAULT);
-        let api_base = attr("data-api").unwrap_or_default().trim_end_matches('/').to_string();
+        let api_base = attr("data-api")
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string();
         let service = param("service").or_else(|| attr("data-service"));
 
         let html = root.inner_html();
         let prerendered = (!html.trim().is_empty()).then_some(html);
         root.set_inner_html("");
-        Some(Host { root, lang, api_base, prerendered, service })
+        Some(Host {
+            root,
+            lang,
+            api_base,
+            prerendered,
+            service,
+        })
     }
 }
 
@@ -54,9 +68,15 @@ fn browser_lang() -> Option<Lang> {
 
 /// Keeps `?lang=` in the address bar in step with the switch, so a reload keeps the language.
 pub fn remember_lang(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     url.search_params().set("lang", lang.code());
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));

@@ -16,7 +16,11 @@ pub fn PriceList(
     prerendered: Option<String>,
 ) -> impl IntoView {
     let html = move || match catalogue.get() {
-        Some(c) => price_list::render(&c, lang.get(), c.clinic().time_zone.today(crate::host::now())),
+        Some(c) => price_list::render(
+            &c,
+            lang.get(),
+            c.clinic().time_zone.today(crate::host::now()),
+        ),
         None => prerendered.clone().unwrap_or_default(),
     };
 
@@ -25,9 +29,16 @@ pub fn PriceList(
         if catalogue.get_untracked().is_none() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
             return;
         }
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Ok(Some(el)) = target.closest("[data-lang],[data-book]") else { return };
-        if let Some(l) = el.get_attribute("data-lang").and_then(|l| Lang::from_tag(&l)) {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(el)) = target.closest("[data-lang],[data-book]") else {
+            return;
+        };
+        if let Some(l) = el
+            .get_attribute("data-lang")
+            .and_then(|l| Lang::from_tag(&l))
+        {
             ev.prevent_default();
             lang.set(l);
         } else if let Some(id) = el.get_attribute("data-book") {

@@ -35,7 +35,9 @@ impl Lang {
     /// Accepts a language tag such as `ru`, `ru-KZ` or `KK`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.code()))
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
     }
 
     /// The first supported language of a preference list, in the list's order
@@ -79,9 +81,15 @@ mod tests {
 
     #[test]
     fn accept_language_honours_order_and_q() {
-        assert_eq!(Lang::from_accept_language("de-DE,ru;q=0.9,en;q=0.8"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("de-DE,ru;q=0.9,en;q=0.8"),
+            Some(Lang::Ru)
+        );
         assert_eq!(Lang::from_accept_language("en;q=0.5, kk"), Some(Lang::Kk));
-        assert_eq!(Lang::from_accept_language("en;q=0, ru;q=0.1"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("en;q=0, ru;q=0.1"),
+            Some(Lang::Ru)
+        );
         assert_eq!(Lang::from_accept_language("fr, de"), None);
         assert_eq!(Lang::from_accept_language(""), None);
     }

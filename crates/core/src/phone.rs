@@ -44,11 +44,17 @@ impl Phone {
 
     pub fn parse_mobile(input: &str) -> Result<Phone, PhoneError> {
         let phone = Phone::parse(input)?;
-        if phone.is_mobile() { Ok(phone) } else { Err(PhoneError::NotMobile) }
+        if phone.is_mobile() {
+            Ok(phone)
+        } else {
+            Err(PhoneError::NotMobile)
+        }
     }
 
     pub fn is_mobile(&self) -> bool {
-        self.0[2..5].parse::<u16>().is_ok_and(|code| MOBILE_CODES.contains(&code))
+        self.0[2..5]
+            .parse::<u16>()
+            .is_ok_and(|code| MOBILE_CODES.contains(&code))
     }
 
     pub fn e164(&self) -> &str {
@@ -78,7 +84,14 @@ impl From<Phone> for String {
 impl fmt::Display for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = &self.0[2..];
-        write!(f, "+7\u{a0}{}\u{a0}{}\u{a0}{}\u{a0}{}", &n[0..3], &n[3..6], &n[6..8], &n[8..10])
+        write!(
+            f,
+            "+7\u{a0}{}\u{a0}{}\u{a0}{}\u{a0}{}",
+            &n[0..3],
+            &n[3..6],
+            &n[6..8],
+            &n[8..10]
+        )
     }
 }
 
@@ -88,8 +101,18 @@ mod tests {
 
     #[test]
     fn normalises_what_people_type() {
-        for input in ["+7 (701) 123-45-67", "8 701 123 45 67", "87011234567", "7011234567", "77011234567"] {
-            assert_eq!(Phone::parse(input).map(|p| p.0), Ok("+77011234567".to_string()), "{input}");
+        for input in [
+            "+7 (701) 123-45-67",
+            "8 701 123 45 67",
+            "87011234567",
+            "7011234567",
+            "77011234567",
+        ] {
+            assert_eq!(
+                Phone::parse(input).map(|p| p.0),
+                Ok("+77011234567".to_string()),
+                "{input}"
+            );
         }
     }
 
@@ -105,7 +128,10 @@ mod tests {
     #[test]
     fn mobile_ranges_and_landlines() {
         assert!(Phone::parse_mobile("+7 777 747 90 65").is_ok());
-        assert_eq!(Phone::parse_mobile("+7 72771 2 34 56"), Err(PhoneError::NotMobile));
+        assert_eq!(
+            Phone::parse_mobile("+7 72771 2 34 56"),
+            Err(PhoneError::NotMobile)
+        );
         assert!(Phone::parse("+7 72771 2 34 56").is_ok());
     }
 

@@ -26,9 +26,17 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     let t = texts(lang);
     let clinic = cat.clinic();
 
-    write!(out, r#"<header class="jz-head"><nav class="jz-langs" aria-label="{}">"#, t.language)?;
+    write!(
+        out,
+        r#"<header class="jz-head"><nav class="jz-langs" aria-label="{}">"#,
+        t.language
+    )?;
     for l in Lang::ALL {
-        let current = if l == lang { r#" aria-current="true""# } else { "" };
+        let current = if l == lang {
+            r#" aria-current="true""#
+        } else {
+            ""
+        };
         write!(
             out,
             r#"<a href="?lang={c}" hreflang="{c}" lang="{c}" data-lang="{c}"{current}>{}</a>"#,
@@ -36,20 +44,47 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
             c = l.code(),
         )?;
     }
-    write!(out, r#"</nav><h1 class="jz-clinic">{}</h1><ul class="jz-contacts">"#, Escape(clinic.name.get(lang)))?;
-    write!(out, r#"<li><span class="jz-sr">{}: </span>{}</li>"#, t.address, Escape(clinic.address.get(lang)))?;
+    write!(
+        out,
+        r#"</nav><h1 class="jz-clinic">{}</h1><ul class="jz-contacts">"#,
+        Escape(clinic.name.get(lang))
+    )?;
+    write!(
+        out,
+        r#"<li><span class="jz-sr">{}: </span>{}</li>"#,
+        t.address,
+        Escape(clinic.address.get(lang))
+    )?;
     for p in &clinic.phones {
-        write!(out, r#"<li><span class="jz-sr">{}: </span><a href="tel:{}">{p}</a></li>"#, t.phone, p.e164())?;
+        write!(
+            out,
+            r#"<li><span class="jz-sr">{}: </span><a href="tel:{}">{p}</a></li>"#,
+            t.phone,
+            p.e164()
+        )?;
     }
     if let Some(wa) = &clinic.whatsapp {
-        write!(out, r#"<li><a href="https://wa.me/{}" rel="noopener" target="_blank">{}</a></li>"#, wa.digits(), t.whatsapp)?;
+        write!(
+            out,
+            r#"<li><a href="https://wa.me/{}" rel="noopener" target="_blank">{}</a></li>"#,
+            wa.digits(),
+            t.whatsapp
+        )?;
     }
     out.push_str("</ul></header>");
 
     if cat.is_sample() {
-        write!(out, r#"<p class="jz-sample" role="note">{}</p>"#, t.sample_notice)?;
+        write!(
+            out,
+            r#"<p class="jz-sample" role="note">{}</p>"#,
+            t.sample_notice
+        )?;
     }
-    write!(out, r#"<h2 class="jz-title">{}</h2><p class="jz-hint">{}</p>"#, t.prices_title, t.prices_in_tenge)?;
+    write!(
+        out,
+        r#"<h2 class="jz-title">{}</h2><p class="jz-hint">{}</p>"#,
+        t.prices_title, t.prices_in_tenge
+    )?;
 
     for category in cat.categories() {
         let mut services = cat.services_in(&category.id).peekable();
@@ -80,7 +115,11 @@ fn write_service(out: &mut String, s: &Service, lang: Lang, today: NaiveDate) ->
         t.minutes,
     )?;
     if s.needs_informed_consent {
-        write!(out, r#"<span class="jz-svc-note">{}</span>"#, t.needs_informed_consent)?;
+        write!(
+            out,
+            r#"<span class="jz-svc-note">{}</span>"#,
+            t.needs_informed_consent
+        )?;
     }
     out.push_str(r#"</div><div class="jz-svc-price">"#);
     let price = s.price_on(today);
@@ -110,7 +149,8 @@ mod tests {
     use super::*;
 
     fn sample() -> Catalogue {
-        Catalogue::parse(include_str!("../../../data/catalogue.sample.json")).expect("sample catalogue is valid")
+        Catalogue::parse(include_str!("../../../data/catalogue.sample.json"))
+            .expect("sample catalogue is valid")
     }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -121,13 +161,20 @@ mod tests {
     fn renders_names_prices_and_promotions_in_the_language() {
         let html = render(&sample(), Lang::Ru, day(2026, 11, 25));
         assert!(html.contains("Первичный приём ЛОР-врача"));
-        assert!(html.contains(r#"<s class="jz-old"><span class="jz-sr">Обычная цена: </span>12&#160;000&#160;₸</s>"#.replace("&#160;", "\u{a0}").as_str()));
+        assert!(html.contains(
+            r#"<s class="jz-old"><span class="jz-sr">Обычная цена: </span>12&#160;000&#160;₸</s>"#
+                .replace("&#160;", "\u{a0}")
+                .as_str()
+        ));
         assert!(html.contains("10\u{a0}000\u{a0}₸"));
         assert!(html.contains("Акция до 31 декабря"));
         assert!(html.contains(r#"<a href="?lang=ru" hreflang="ru" lang="ru" data-lang="ru" aria-current="true">Русский</a>"#));
         assert!(html.contains(r#"href="tel:+77002041070""#));
         assert!(html.contains(r#"href="https://wa.me/77777479065""#));
-        assert!(!html.contains("Repeat visit"), "no English on a Russian page");
+        assert!(
+            !html.contains("Repeat visit"),
+            "no English on a Russian page"
+        );
     }
 
     #[test]
@@ -140,8 +187,10 @@ mod tests {
 
     #[test]
     fn clinic_text_is_escaped() {
-        let json = include_str!("../../../data/catalogue.sample.json")
-            .replace("Repeat visit to an ENT doctor", "Repeat <script>alert(1)</script> visit");
+        let json = include_str!("../../../data/catalogue.sample.json").replace(
+            "Repeat visit to an ENT doctor",
+            "Repeat <script>alert(1)</script> visit",
+        );
         let cat = Catalogue::parse(&json).expect("still valid");
         let html = render(&cat, Lang::En, day(2026, 11, 25));
         assert!(html.contains("Repeat &lt;script&gt;alert(1)&lt;/script&gt; visit"));

@@ -113,16 +113,46 @@ pub fn texts(lang: Lang) -> &'static Texts {
 /// genitive after «до».
 pub fn offer_until(lang: Lang, date: NaiveDate) -> String {
     const KK_DATIVE: [&str; 12] = [
-        "қаңтарға", "ақпанға", "наурызға", "сәуірге", "мамырға", "маусымға",
-        "шілдеге", "тамызға", "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға",
+        "қаңтарға",
+        "ақпанға",
+        "наурызға",
+        "сәуірге",
+        "мамырға",
+        "маусымға",
+        "шілдеге",
+        "тамызға",
+        "қыркүйекке",
+        "қазанға",
+        "қарашаға",
+        "желтоқсанға",
     ];
     const RU_GENITIVE: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня",
-        "июля", "августа", "сентября", "октября", "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let (d, m) = (date.day(), date.month0() as usize);
     match lang {

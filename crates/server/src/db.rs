@@ -5,7 +5,9 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// Migrations in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_catalogue_publications.sql")];
+const MIGRATIONS: &[&str] = &[include_str!(
+    "../migrations/0001_catalogue_publications.sql"
+)];
 
 #[derive(Clone)]
 pub struct Db {
@@ -29,12 +31,20 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Db { conn: Arc::new(Mutex::new(conn)) })
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
     }
 
     /// Runs `f` on the connection on this thread: for start-up and tools, not request handlers.
-    pub fn blocking<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T, rusqlite::Error>) -> Result<T, rusqlite::Error> {
-        let mut guard = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    pub fn blocking<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, rusqlite::Error>,
+    ) -> Result<T, rusqlite::Error> {
+        let mut guard = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 
@@ -65,13 +75,22 @@ fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
 }
 
 /// Records the catalogue being served (once per distinct content).
-pub fn record_publication(conn: &mut Connection, sha256: &str, json: &str, now: &str) -> Result<i64, rusqlite::Error> {
+pub fn record_publication(
+    conn: &mut Connection,
+    sha256: &str,
+    json: &str,
+    now: &str,
+) -> Result<i64, rusqlite::Error> {
     conn.execute(
         "INSERT INTO catalogue_publications (sha256, first_served, json) VALUES (?1, ?2, ?3)
          ON CONFLICT (sha256) DO NOTHING",
         params![sha256, now, json],
     )?;
-    conn.query_row("SELECT id FROM catalogue_publications WHERE sha256 = ?1", [sha256], |r| r.get(0))
-        .optional()?
-        .ok_or(rusqlite::Error::QueryReturnedNoRows)
+    conn.query_row(
+        "SELECT id FROM catalogue_publications WHERE sha256 = ?1",
+        [sha256],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(rusqlite::Error::QueryReturnedNoRows)
 }

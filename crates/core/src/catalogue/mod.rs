@@ -166,10 +166,16 @@ pub struct PriceOn<'a> {
 impl Service {
     pub fn price_on(&self, date: NaiveDate) -> PriceOn<'_> {
         match &self.promo {
-            Some(p) if p.from <= date && date <= p.until => {
-                PriceOn { now: p.price, promo: Some(p), regular: self.price }
-            }
-            _ => PriceOn { now: self.price, promo: None, regular: self.price },
+            Some(p) if p.from <= date && date <= p.until => PriceOn {
+                now: p.price,
+                promo: Some(p),
+                regular: self.price,
+            },
+            _ => PriceOn {
+                now: self.price,
+                promo: None,
+                regular: self.price,
+            },
         }
     }
 }
@@ -234,13 +240,20 @@ impl Catalogue {
         self.doctors.iter().find(|d| d.id.as_str() == id)
     }
 
-    pub fn services_in<'a>(&'a self, category: &'a CategoryId) -> impl Iterator<Item = &'a Service> + 'a {
-        self.services.iter().filter(move |s| &s.category == category)
+    pub fn services_in<'a>(
+        &'a self,
+        category: &'a CategoryId,
+    ) -> impl Iterator<Item = &'a Service> + 'a {
+        self.services
+            .iter()
+            .filter(move |s| &s.category == category)
     }
 
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
         use chrono::Datelike;
-        self.holidays.get(&date.year()).is_some_and(|days| days.contains(&date))
+        self.holidays
+            .get(&date.year())
+            .is_some_and(|days| days.contains(&date))
     }
 }
 

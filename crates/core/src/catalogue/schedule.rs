@@ -58,7 +58,9 @@ impl Exception {
 
     /// The working spans of that date; empty on a day off.
     pub fn spans(&self) -> Vec<Span> {
-        self.hours.map(|h| subtract(h, &self.breaks)).unwrap_or_default()
+        self.hours
+            .map(|h| subtract(h, &self.breaks))
+            .unwrap_or_default()
     }
 }
 
@@ -120,13 +122,20 @@ mod tests {
             hours: span("09:00-18:00"),
             breaks: vec![span("15:00-15:15"), span("13:00-14:00")],
         }]);
-        let mon: Vec<String> = week.spans_on(Weekday::Mon).iter().map(Span::to_string).collect();
+        let mon: Vec<String> = week
+            .spans_on(Weekday::Mon)
+            .iter()
+            .map(Span::to_string)
+            .collect();
         assert_eq!(mon, ["09:00-13:00", "14:00-15:00", "15:15-18:00"]);
         assert!(week.spans_on(Weekday::Sun).is_empty());
     }
 
     #[test]
     fn a_break_at_the_edge_leaves_no_empty_span() {
-        assert_eq!(subtract(span("09:00-12:00"), &[span("09:00-10:00")]), vec![span("10:00-12:00")]);
+        assert_eq!(
+            subtract(span("09:00-12:00"), &[span("09:00-10:00")]),
+            vec![span("10:00-12:00")]
+        );
     }
 }

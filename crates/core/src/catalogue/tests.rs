@@ -19,7 +19,10 @@ fn problems(doc: &Value) -> Vec<(String, &'static str)> {
 
 fn has(doc: &Value, path: &str, code: &str) {
     let ps = problems(doc);
-    assert!(ps.iter().any(|(p, c)| p == path && *c == code), "expected {path}: {code}, got {ps:?}");
+    assert!(
+        ps.iter().any(|(p, c)| p == path && *c == code),
+        "expected {path}: {code}, got {ps:?}"
+    );
 }
 
 #[test]
@@ -38,7 +41,11 @@ fn duration_outside_5_to_60() {
     for bad in [4, 61, 0, -10] {
         let mut doc = sample();
         doc["services"][3]["duration_min"] = json!(bad);
-        assert_eq!(problems(&doc), vec![("services[3].duration_min".into(), "duration_out_of_range")], "{bad}");
+        assert_eq!(
+            problems(&doc),
+            vec![("services[3].duration_min".into(), "duration_out_of_range")],
+            "{bad}"
+        );
     }
     for ok in [5, 60] {
         let mut doc = sample();
@@ -65,7 +72,10 @@ fn unknown_ids() {
     doc["services"][2]["category"] = json!("dentistry");
     assert_eq!(
         problems(&doc),
-        vec![("services[0].doctors[1]".into(), "unknown_id"), ("services[2].category".into(), "unknown_id")]
+        vec![
+            ("services[0].doctors[1]".into(), "unknown_id"),
+            ("services[2].category".into(), "unknown_id")
+        ]
     );
 }
 
@@ -81,7 +91,10 @@ fn invalid_ids_and_empty_doctor_lists() {
 #[test]
 fn missing_or_blank_translations() {
     let mut doc = sample();
-    doc["services"][4]["name"].as_object_mut().expect("object").remove("en");
+    doc["services"][4]["name"]
+        .as_object_mut()
+        .expect("object")
+        .remove("en");
     doc["clinic"]["address"]["kk"] = json!("   ");
     doc["doctors"][0]["specialty"]["ru"] = json!("");
     doc["categories"][2]["name"]["kk"] = Value::Null;
@@ -120,11 +133,17 @@ fn a_promotion_must_be_cheaper_and_its_window_forward() {
 
     let mut doc = sample();
     doc["services"][0]["promo"]["from"] = json!("2027-01-01");
-    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "promo_window_reversed")]);
+    assert_eq!(
+        problems(&doc),
+        vec![("services[0].promo.until".into(), "promo_window_reversed")]
+    );
 
     let mut doc = sample();
     doc["services"][0]["promo"]["until"] = json!("2026-02-30");
-    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "date_invalid")]);
+    assert_eq!(
+        problems(&doc),
+        vec![("services[0].promo.until".into(), "date_invalid")]
+    );
 }
 
 #[test]
@@ -140,11 +159,20 @@ fn the_seed_bin_typo_is_caught() {
 fn overlapping_schedule_intervals() {
     let mut doc = sample();
     doc["doctors"][1]["schedule"][1] = json!({ "days": ["fri"], "hours": "18:00-19:00" });
-    assert_eq!(problems(&doc), vec![("doctors[1].schedule[1].hours".into(), "schedule_overlap")]);
+    assert_eq!(
+        problems(&doc),
+        vec![("doctors[1].schedule[1].hours".into(), "schedule_overlap")]
+    );
 
     let mut doc = sample();
     doc["doctors"][0]["schedule"][0]["breaks"] = json!(["13:00-14:00", "13:30-14:30"]);
-    assert_eq!(problems(&doc), vec![("doctors[0].schedule[0].breaks[1]".into(), "schedule_overlap")]);
+    assert_eq!(
+        problems(&doc),
+        vec![(
+            "doctors[0].schedule[0].breaks[1]".into(),
+            "schedule_overlap"
+        )]
+    );
 
     // Split shifts on one day are fine while they do not touch.
     let mut doc = sample();
@@ -162,7 +190,10 @@ fn breaks_reversed_spans_bad_times_and_weekdays() {
     assert_eq!(
         problems(&doc),
         vec![
-            ("doctors[0].schedule[0].breaks[0]".into(), "break_outside_hours"),
+            (
+                "doctors[0].schedule[0].breaks[0]".into(),
+                "break_outside_hours"
+            ),
             ("doctors[1].schedule[0].hours".into(), "interval_reversed"),
             ("doctors[2].schedule[0].hours".into(), "time_invalid"),
             ("doctors[2].schedule[1].days[0]".into(), "weekday_invalid"),
@@ -174,13 +205,20 @@ fn breaks_reversed_spans_bad_times_and_weekdays() {
 fn a_doctor_works_only_while_the_clinic_is_open() {
     let mut doc = sample();
     doc["doctors"][2]["schedule"][1] = json!({ "days": ["sun"], "hours": "10:00-12:00" });
-    assert_eq!(problems(&doc), vec![("doctors[2].schedule[1].hours".into(), "outside_clinic_hours")]);
+    assert_eq!(
+        problems(&doc),
+        vec![(
+            "doctors[2].schedule[1].hours".into(),
+            "outside_clinic_hours"
+        )]
+    );
 }
 
 #[test]
 fn exceptions_and_holidays() {
     let mut doc = sample();
-    doc["doctors"][0]["exceptions"] = json!([{ "date": "2026-12-31" }, { "date": "2026-12-31", "hours": "09:00-12:00" }]);
+    doc["doctors"][0]["exceptions"] =
+        json!([{ "date": "2026-12-31" }, { "date": "2026-12-31", "hours": "09:00-12:00" }]);
     doc["holidays"]["2026"] = json!(["2026-12-16", "2027-01-01", "2026-12-16", "16.12.2026"]);
     assert_eq!(
         problems(&doc),
@@ -197,7 +235,10 @@ fn exceptions_and_holidays() {
 fn unknown_time_zone() {
     let mut doc = sample();
     doc["clinic"]["time_zone"] = json!("Asia/Tashkent");
-    assert_eq!(problems(&doc), vec![("clinic.time_zone".into(), "time_zone_unknown")]);
+    assert_eq!(
+        problems(&doc),
+        vec![("clinic.time_zone".into(), "time_zone_unknown")]
+    );
 }
 
 #[test]
@@ -207,7 +248,10 @@ fn phones() {
     doc["clinic"]["whatsapp"] = json!("+7 72771 2 34 56");
     assert_eq!(
         problems(&doc),
-        vec![("clinic.phones[1]".into(), "phone_invalid"), ("clinic.whatsapp".into(), "phone_not_mobile")]
+        vec![
+            ("clinic.phones[1]".into(), "phone_invalid"),
+            ("clinic.whatsapp".into(), "phone_not_mobile")
+        ]
     );
 }
 
@@ -215,7 +259,10 @@ fn phones() {
 fn policies_out_of_range() {
     let mut doc = sample();
     doc["clinic"]["policies"]["horizon_days"] = json!(0);
-    assert_eq!(problems(&doc), vec![("clinic.policies.horizon_days".into(), "policy_out_of_range")]);
+    assert_eq!(
+        problems(&doc),
+        vec![("clinic.policies.horizon_days".into(), "policy_out_of_range")]
+    );
 }
 
 #[test]
@@ -243,7 +290,7 @@ fn shape_errors_carry_their_path() {
 
     let mut doc = sample();
     doc["services"][2]["colour"] = json!("red");
-    has(&doc, "services[2]", "json_invalid");
+    has(&doc, "services[2].colour", "json_invalid");
 
     assert_eq!(
         Catalogue::parse("{ not json").map_err(|p| p[0].code),

@@ -20,16 +20,25 @@ pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response 
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag)],
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::ETAG, etag),
+        ],
         s.catalogue_json.to_string(),
     )
         .into_response()
 }
 
 pub async fn health(State(s): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
-    let publications: i64 = s
-        .db
-        .call(|c| c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| r.get(0)))
+    let publications: i64 =
+        s.db.call(|c| {
+            c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| {
+                r.get(0)
+            })
+        })
         .await
         .map_err(|e| ApiError::internal("health", e))?;
     Ok(Json(json!({
@@ -46,5 +55,9 @@ pub async fn not_found() -> ApiError {
 }
 
 pub async fn method_not_allowed() -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this method is not allowed here")
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this method is not allowed here",
+    )
 }
