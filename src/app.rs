@@ -39,9 +39,7 @@ pub fn App(host: Host) -> impl IntoView {
                     Load::Ready(Arc::new(c))
                 }
                 Err(e) => {
-                    web_sys::console::warn_1(
-                        &format!("Jazylu: catalogue not loaded: {e:?}").into(),
-                    );
+                    web_sys::console::warn_1(&format!("Jazylu: catalogue not loaded: {e:?}").into());
                     Load::Failed
                 }
             });
@@ -58,11 +56,7 @@ pub fn App(host: Host) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         let l = lang.get();
         if let Some(c) = catalogue.get() {
-            host::set_title(&format!(
-                "{} — {}",
-                c.clinic().name.get(l),
-                texts(l).prices_title
-            ));
+            host::set_title(&format!("{} — {}", c.clinic().name.get(l), texts(l).prices_title));
         }
         if first.is_some() {
             host::remember_lang(l);
@@ -89,16 +83,12 @@ pub fn App(host: Host) -> impl IntoView {
     };
 
     let body = move || {
-        let booking = selected
-            .get()
-            .zip(catalogue.get())
-            .filter(|(id, c)| c.service(id).is_some());
+        let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
         match booking {
-            Some((service, c)) => {
-                view! { <BookingStart catalogue=c service lang selected /> }.into_any()
+            Some((service, c)) => view! { <BookingStart catalogue=c service lang selected /> }.into_any(),
+            None => {
+                view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }.into_any()
             }
-            None => view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }
-                .into_any(),
         }
     };
 

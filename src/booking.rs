@@ -36,12 +36,7 @@ pub fn BookingStart(
             .doctors
             .iter()
             .filter_map(|id| c.doctor(id.as_str()))
-            .map(|d| {
-                (
-                    d.id.to_string(),
-                    format!("{}, {}", d.name.get(l), d.specialty.get(l)),
-                )
-            })
+            .map(|d| (d.id.to_string(), format!("{}, {}", d.name.get(l), d.specialty.get(l))))
             .collect();
         let clinic = c.clinic();
         let phone = clinic.phones.first().cloned();

@@ -21,12 +21,7 @@ impl Host {
         let document = web_sys::window()?.document()?;
         let root: HtmlElement = document.get_element_by_id("jazylu")?.dyn_into().ok()?;
         let query = query_params();
-        let param = |name: &str| {
-            query
-                .as_ref()
-                .and_then(|q| q.get(name))
-                .filter(|v| !v.is_empty())
-        };
+        let param = |name: &str| query.as_ref().and_then(|q| q.get(name)).filter(|v| !v.is_empty());
         let attr = |name: &str| root.get_attribute(name).filter(|v| !v.is_empty());
 
         // The host's choice (?lang= or the attribute), then the browser, then Kazakh: the same
@@ -36,22 +31,13 @@ impl Host {
             .or_else(|| attr("data-lang").and_then(|l| Lang::from_tag(&l)))
             .or_else(browser_lang)
             .unwrap_or(Lang::DEFAULT);
-        let api_base = attr("data-api")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string();
+        let api_base = attr("data-api").unwrap_or_default().trim_end_matches('/').to_string();
         let service = param("service").or_else(|| attr("data-service"));
 
         let html = root.inner_html();
         let prerendered = (!html.trim().is_empty()).then_some(html);
         root.set_inner_html("");
-        Some(Host {
-            root,
-            lang,
-            api_base,
-            prerendered,
-            service,
-        })
+        Some(Host { root, lang, api_base, prerendered, service })
     }
 }
 

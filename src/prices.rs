@@ -16,11 +16,7 @@ pub fn PriceList(
     prerendered: Option<String>,
 ) -> impl IntoView {
     let html = move || match catalogue.get() {
-        Some(c) => price_list::render(
-            &c,
-            lang.get(),
-            c.clinic().time_zone.today(crate::host::now()),
-        ),
+        Some(c) => price_list::render(&c, lang.get(), c.clinic().time_zone.today(crate::host::now())),
         None => prerendered.clone().unwrap_or_default(),
     };
 
@@ -35,10 +31,7 @@ pub fn PriceList(
         let Ok(Some(el)) = target.closest("[data-lang],[data-book]") else {
             return;
         };
-        if let Some(l) = el
-            .get_attribute("data-lang")
-            .and_then(|l| Lang::from_tag(&l))
-        {
+        if let Some(l) = el.get_attribute("data-lang").and_then(|l| Lang::from_tag(&l)) {
             ev.prevent_default();
             lang.set(l);
         } else if let Some(id) = el.get_attribute("data-book") {

@@ -111,13 +111,7 @@ pub struct IsoDate(pub NaiveDate);
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use chrono::Datelike;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
     }
 }
 
@@ -177,10 +171,7 @@ const KNOWN_ZONES: &[(&str, i32)] = &[
 impl ClinicZone {
     pub fn parse(name: &str) -> Option<ClinicZone> {
         let &(name, hours) = KNOWN_ZONES.iter().find(|(n, _)| *n == name)?;
-        Some(ClinicZone {
-            name,
-            offset: FixedOffset::east_opt(hours * 3600)?,
-        })
+        Some(ClinicZone { name, offset: FixedOffset::east_opt(hours * 3600)? })
     }
 
     pub fn name(&self) -> &'static str {
@@ -210,17 +201,11 @@ mod tests {
     #[test]
     fn times_and_spans() {
         assert_eq!(TimeOfDay::parse("09:30").map(TimeOfDay::minutes), Some(570));
-        assert_eq!(
-            TimeOfDay::parse("24:00").map(TimeOfDay::minutes),
-            Some(1440)
-        );
+        assert_eq!(TimeOfDay::parse("24:00").map(TimeOfDay::minutes), Some(1440));
         for bad in ["9:30", "24:01", "12:60", "ab:cd", "1230"] {
             assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
         }
-        assert_eq!(
-            Span::parse("09:00-13:00").map(|s| s.to_string()),
-            Ok("09:00-13:00".into())
-        );
+        assert_eq!(Span::parse("09:00-13:00").map(|s| s.to_string()), Ok("09:00-13:00".into()));
         assert_eq!(Span::parse("13:00-09:00"), Err(SpanError::Reversed));
         assert_eq!(Span::parse("13:00-13:00"), Err(SpanError::Reversed));
         assert_eq!(Span::parse("13:00"), Err(SpanError::Format));
@@ -228,10 +213,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            parse_date("2026-02-28"),
-            NaiveDate::from_ymd_opt(2026, 2, 28)
-        );
+        assert_eq!(parse_date("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2026-2-1"), None);
         assert_eq!(parse_date("2026-02-01x"), None);
@@ -243,10 +225,7 @@ mod tests {
         // 19:30 UTC on 25 Nov is 00:30 on 26 Nov in the clinic.
         let now = DateTime::from_timestamp(1_795_635_000, 0).expect("valid instant");
         assert_eq!(now.to_rfc3339(), "2026-11-25T19:30:00+00:00");
-        assert_eq!(
-            zone.today(now),
-            NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")
-        );
+        assert_eq!(zone.today(now), NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"));
         assert_eq!(ClinicZone::parse("Europe/Moscow"), None);
     }
 }

@@ -35,35 +35,41 @@ impl Lang {
     /// Accepts a language tag such as `ru`, `ru-KZ` or `KK`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::ALL
-            .into_iter()
-            .find(|l| primary.eq_ignore_ascii_case(l.code()))
+        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.code()))
     }
 
     /// The first supported language of a preference list, in the list's order
     /// (`navigator.languages` or an `Accept-Language` header; q-values are honoured).
     pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
-        let mut ranked: Vec<(f32, usize, Lang)> = preferences
+        preferences
             .into_iter()
             .enumerate()
             .filter_map(|(i, item)| {
                 let mut parts = item.split(';');
                 let lang = Lang::from_tag(parts.next()?)?;
-                let q = parts
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .unwrap_or(1.0);
-                (q > 0.0).then_some((q, i, lang))
+                let q = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1000), quality)?;
+                (q > 0).then_some((q, i, lang))
             })
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.first().map(|r| r.2)
+            // Highest q wins; among equals, the earlier one.
+            .max_by(|a: &(u16, usize, Lang), b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|r| r.2)
     }
 
     /// Parses an `Accept-Language` header value.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
         Lang::negotiate(header.split(','))
     }
+}
+
+/// A q-value ("0.8", "1", "0.125") in thousandths, without float parsing (smaller wasm).
+fn quality(q: &str) -> Option<u16> {
+    let (int, frac) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u16 = int.parse().ok().filter(|w| *w <= 1)?;
+    let thousandths: u16 = format!("{frac:0<3}").parse().ok()?;
+    Some((whole * 1000 + thousandths).min(1000))
 }
 
 #[cfg(test)]
@@ -81,16 +87,16 @@ mod tests {
 
     #[test]
     fn accept_language_honours_order_and_q() {
-        assert_eq!(
-            Lang::from_accept_language("de-DE,ru;q=0.9,en;q=0.8"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::from_accept_language("de-DE,ru;q=0.9,en;q=0.8"), Some(Lang::Ru));
         assert_eq!(Lang::from_accept_language("en;q=0.5, kk"), Some(Lang::Kk));
-        assert_eq!(
-            Lang::from_accept_language("en;q=0, ru;q=0.1"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::from_accept_language("en;q=0, ru;q=0.1"), Some(Lang::Ru));
         assert_eq!(Lang::from_accept_language("fr, de"), None);
         assert_eq!(Lang::from_accept_language(""), None);
+        assert_eq!(Lang::from_accept_language("en;q=0.125, ru;q=0.12"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("en;q=bad, ru;q=0.5"),
+            Some(Lang::Ru),
+            "a bad q drops its entry"
+        );
     }
 }

@@ -26,17 +26,9 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     let t = texts(lang);
     let clinic = cat.clinic();
 
-    write!(
-        out,
-        r#"<header class="jz-head"><nav class="jz-langs" aria-label="{}">"#,
-        t.language
-    )?;
+    write!(out, r#"<header class="jz-head"><nav class="jz-langs" aria-label="{}">"#, t.language)?;
     for l in Lang::ALL {
-        let current = if l == lang {
-            r#" aria-current="true""#
-        } else {
-            ""
-        };
+        let current = if l == lang { r#" aria-current="true""# } else { "" };
         write!(
             out,
             r#"<a href="?lang={c}" hreflang="{c}" lang="{c}" data-lang="{c}"{current}>{}</a>"#,
@@ -74,11 +66,7 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     out.push_str("</ul></header>");
 
     if cat.is_sample() {
-        write!(
-            out,
-            r#"<p class="jz-sample" role="note">{}</p>"#,
-            t.sample_notice
-        )?;
+        write!(out, r#"<p class="jz-sample" role="note">{}</p>"#, t.sample_notice)?;
     }
     write!(
         out,
@@ -115,11 +103,7 @@ fn write_service(out: &mut String, s: &Service, lang: Lang, today: NaiveDate) ->
         t.minutes,
     )?;
     if s.needs_informed_consent {
-        write!(
-            out,
-            r#"<span class="jz-svc-note">{}</span>"#,
-            t.needs_informed_consent
-        )?;
+        write!(out, r#"<span class="jz-svc-note">{}</span>"#, t.needs_informed_consent)?;
     }
     out.push_str(r#"</div><div class="jz-svc-price">"#);
     let price = s.price_on(today);
@@ -161,20 +145,21 @@ mod tests {
     fn renders_names_prices_and_promotions_in_the_language() {
         let html = render(&sample(), Lang::Ru, day(2026, 11, 25));
         assert!(html.contains("Первичный приём ЛОР-врача"));
-        assert!(html.contains(
-            r#"<s class="jz-old"><span class="jz-sr">Обычная цена: </span>12&#160;000&#160;₸</s>"#
-                .replace("&#160;", "\u{a0}")
-                .as_str()
-        ));
+        assert!(
+            html.contains(
+                r#"<s class="jz-old"><span class="jz-sr">Обычная цена: </span>12&#160;000&#160;₸</s>"#
+                    .replace("&#160;", "\u{a0}")
+                    .as_str()
+            )
+        );
         assert!(html.contains("10\u{a0}000\u{a0}₸"));
         assert!(html.contains("Акция до 31 декабря"));
-        assert!(html.contains(r#"<a href="?lang=ru" hreflang="ru" lang="ru" data-lang="ru" aria-current="true">Русский</a>"#));
+        assert!(html.contains(
+            r#"<a href="?lang=ru" hreflang="ru" lang="ru" data-lang="ru" aria-current="true">Русский</a>"#
+        ));
         assert!(html.contains(r#"href="tel:+77002041070""#));
         assert!(html.contains(r#"href="https://wa.me/77777479065""#));
-        assert!(
-            !html.contains("Repeat visit"),
-            "no English on a Russian page"
-        );
+        assert!(!html.contains("Repeat visit"), "no English on a Russian page");
     }
 
     #[test]
@@ -187,10 +172,8 @@ mod tests {
 
     #[test]
     fn clinic_text_is_escaped() {
-        let json = include_str!("../../../data/catalogue.sample.json").replace(
-            "Repeat visit to an ENT doctor",
-            "Repeat <script>alert(1)</script> visit",
-        );
+        let json = include_str!("../../../data/catalogue.sample.json")
+            .replace("Repeat visit to an ENT doctor", "Repeat <script>alert(1)</script> visit");
         let cat = Catalogue::parse(&json).expect("still valid");
         let html = render(&cat, Lang::En, day(2026, 11, 25));
         assert!(html.contains("Repeat &lt;script&gt;alert(1)&lt;/script&gt; visit"));

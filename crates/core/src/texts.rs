@@ -97,7 +97,8 @@ pub static EN: Texts = Texts {
     booking_title: "Book an appointment",
     choose_doctor: "Choose a doctor",
     any_doctor: "Any available doctor",
-    booking_by_phone: "Choosing a time online is coming soon. To book now, call the clinic or message it on WhatsApp.",
+    booking_by_phone:
+        "Choosing a time online is coming soon. To book now, call the clinic or message it on WhatsApp.",
     clinic_time: "Almaty time (UTC+5)",
 };
 

@@ -9,11 +9,7 @@ use std::path::PathBuf;
 #[command(name = "jazylu-server", about = "Jazylu booking endpoint")]
 pub struct Config {
     /// The clinic's catalogue (JSON): clinic, doctors, services, prices, holidays.
-    #[arg(
-        long,
-        env = "JAZYLU_CATALOGUE",
-        default_value = "data/catalogue.sample.json"
-    )]
+    #[arg(long, env = "JAZYLU_CATALOGUE", default_value = "data/catalogue.sample.json")]
     pub catalogue: PathBuf,
 
     /// SQLite database file; created with its folder if missing.

@@ -5,9 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// Migrations in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../migrations/0001_catalogue_publications.sql"
-)];
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_catalogue_publications.sql")];
 
 #[derive(Clone)]
 pub struct Db {
@@ -31,9 +29,7 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Db {
-            conn: Arc::new(Mutex::new(conn)),
-        })
+        Ok(Db { conn: Arc::new(Mutex::new(conn)) })
     }
 
     /// Runs `f` on the connection on this thread: for start-up and tools, not request handlers.
@@ -41,10 +37,7 @@ impl Db {
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, rusqlite::Error>,
     ) -> Result<T, rusqlite::Error> {
-        let mut guard = self
-            .conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 
@@ -86,11 +79,7 @@ pub fn record_publication(
          ON CONFLICT (sha256) DO NOTHING",
         params![sha256, now, json],
     )?;
-    conn.query_row(
-        "SELECT id FROM catalogue_publications WHERE sha256 = ?1",
-        [sha256],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(rusqlite::Error::QueryReturnedNoRows)
+    conn.query_row("SELECT id FROM catalogue_publications WHERE sha256 = ?1", [sha256], |r| r.get(0))
+        .optional()?
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)
 }

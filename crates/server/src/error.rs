@@ -16,11 +16,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            code,
-            message: message.into(),
-        }
+        ApiError { status, code, message: message.into() }
     }
 
     pub fn not_found() -> ApiError {
@@ -30,11 +26,7 @@ impl ApiError {
     pub fn internal(context: &str, err: impl std::fmt::Display) -> ApiError {
         // The detail goes to the log, not to the caller.
         tracing::error!(%context, error = %err, "internal error");
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "something went wrong on our side",
-        )
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side")
     }
 }
 

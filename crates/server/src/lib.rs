@@ -20,26 +20,11 @@ use std::sync::Arc;
 /// Why the server refused to start. Printed as is to the operator: no panic trace.
 #[derive(Debug)]
 pub enum StartError {
-    CatalogueUnreadable {
-        path: String,
-        error: std::io::Error,
-    },
-    CatalogueInvalid {
-        path: String,
-        problems: Vec<Problem>,
-    },
-    Database {
-        path: String,
-        error: rusqlite::Error,
-    },
-    Dist {
-        path: String,
-        error: std::io::Error,
-    },
-    Bind {
-        addr: String,
-        error: std::io::Error,
-    },
+    CatalogueUnreadable { path: String, error: std::io::Error },
+    CatalogueInvalid { path: String, problems: Vec<Problem> },
+    Database { path: String, error: rusqlite::Error },
+    Dist { path: String, error: std::io::Error },
+    Bind { addr: String, error: std::io::Error },
     BadOrigin(String),
 }
 
@@ -63,10 +48,9 @@ impl fmt::Display for StartError {
                 write!(f, "cannot read the widget build in {path}: {error}")
             }
             StartError::Bind { addr, error } => write!(f, "cannot listen on {addr}: {error}"),
-            StartError::BadOrigin(o) => write!(
-                f,
-                "allowed origin {o:?} is not of the form https://host[:port]"
-            ),
+            StartError::BadOrigin(o) => {
+                write!(f, "allowed origin {o:?} is not of the form https://host[:port]")
+            }
         }
     }
 }
@@ -100,14 +84,8 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|error| StartError::Bind {
-            addr: addr.to_string(),
-            error,
-        })?;
-    let addr = listener.local_addr().map_err(|error| StartError::Bind {
-        addr: addr.to_string(),
-        error,
-    })?;
+        .map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
+    let addr = listener.local_addr().map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
     let app = routes::router(state);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -118,48 +96,32 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             .await
     });
     tracing::info!(%addr, "listening");
-    Ok(Running {
-        addr,
-        shutdown: tx,
-        task,
-    })
+    Ok(Running { addr, shutdown: tx, task })
 }
 
 fn load(config: &Config) -> Result<AppState, StartError> {
     let path = config.catalogue.display().to_string();
-    let text = std::fs::read_to_string(&config.catalogue).map_err(|error| {
-        StartError::CatalogueUnreadable {
-            path: path.clone(),
-            error,
-        }
-    })?;
-    let catalogue = Catalogue::parse(&text)
-        .map_err(|problems| StartError::CatalogueInvalid { path, problems })?;
+    let text = std::fs::read_to_string(&config.catalogue)
+        .map_err(|error| StartError::CatalogueUnreadable { path: path.clone(), error })?;
+    let catalogue =
+        Catalogue::parse(&text).map_err(|problems| StartError::CatalogueInvalid { path, problems })?;
     let catalogue_json = catalogue.to_json();
     let sha = format!("{:x}", Sha256::digest(catalogue_json.as_bytes()));
 
     let db_path = config.database.display().to_string();
-    let db = db::Db::open(&config.database).map_err(|error| StartError::Database {
-        path: db_path.clone(),
-        error,
-    })?;
+    let db = db::Db::open(&config.database)
+        .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
     // Recorded before the first request can be answered, so every booking can refer to it.
     let now = chrono::Utc::now().to_rfc3339();
     db.blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
-        .map_err(|error| StartError::Database {
-            path: db_path,
-            error,
-        })?;
+        .map_err(|error| StartError::Database { path: db_path, error })?;
 
-    let page = page::Page::load(&config.dist).map_err(|error| StartError::Dist {
-        path: config.dist.display().to_string(),
-        error,
-    })?;
+    let page = page::Page::load(&config.dist)
+        .map_err(|error| StartError::Dist { path: config.dist.display().to_string(), error })?;
     if page.is_none() {
         tracing::warn!(dist = %config.dist.display(), "no widget build found: the API runs, the page answers 503");
     }
-    let origins =
-        security::Origins::parse(&config.allowed_origins).map_err(StartError::BadOrigin)?;
+    let origins = security::Origins::parse(&config.allowed_origins).map_err(StartError::BadOrigin)?;
 
     Ok(AppState {
         catalogue: Arc::new(catalogue),
@@ -178,8 +140,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

@@ -31,28 +31,19 @@ impl Page {
         let inline_hashes = inline_blocks(&template)
             .map(|body| {
                 let digest = Sha256::digest(body.as_bytes());
-                format!(
-                    "'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(digest)
-                )
+                format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
             })
             .collect();
-        Page {
-            template,
-            inline_hashes,
-        }
+        Page { template, inline_hashes }
     }
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
-        let title = format!(
-            "{} — {}",
-            cat.clinic().name.get(lang),
-            texts(lang).prices_title
-        );
-        self.template
-            .replace(LANG, lang.code())
-            .replace(TITLE, &Escape(&title).to_string())
-            .replacen(PRERENDER, &price_list::render(cat, lang, today), 1)
+        let title = format!("{} — {}", cat.clinic().name.get(lang), texts(lang).prices_title);
+        self.template.replace(LANG, lang.code()).replace(TITLE, &Escape(&title).to_string()).replacen(
+            PRERENDER,
+            &price_list::render(cat, lang, today),
+            1,
+        )
     }
 
     /// The page's Content-Security-Policy: only our own files, trunk's inline loader by hash,
@@ -97,9 +88,6 @@ mod tests {
     #[test]
     fn finds_inline_scripts_and_styles_only() {
         let html = r#"<style>a{}</style><script src="/x.js"></script><script type="module">init()</script>"#;
-        assert_eq!(
-            inline_blocks(html).collect::<Vec<_>>(),
-            vec!["a{}", "init()"]
-        );
+        assert_eq!(inline_blocks(html).collect::<Vec<_>>(), vec!["a{}", "init()"]);
     }
 }

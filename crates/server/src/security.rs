@@ -14,10 +14,7 @@ impl Origins {
             let origin = raw.trim_end_matches('/');
             let valid = (origin.starts_with("https://") || origin.starts_with("http://"))
                 && !origin.contains(['*', ' ', '"', '\''])
-                && origin
-                    .split("://")
-                    .nth(1)
-                    .is_some_and(|h| !h.is_empty() && !h.contains('/'));
+                && origin.split("://").nth(1).is_some_and(|h| !h.is_empty() && !h.contains('/'));
             if !valid {
                 return Err(raw.to_string());
             }
@@ -28,19 +25,12 @@ impl Origins {
 
     /// The CSP `frame-ancestors` value: ourselves and the allowed sites.
     pub fn frame_ancestors(&self) -> String {
-        std::iter::once("'self'".to_string())
-            .chain(self.0.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(" ")
+        std::iter::once("'self'".to_string()).chain(self.0.iter().cloned()).collect::<Vec<_>>().join(" ")
     }
 
     /// CORS for the API: allowed origins only, no credentials (the widget uses no cookies).
     pub fn cors(&self) -> CorsLayer {
-        let allowed: Vec<HeaderValue> = self
-            .0
-            .iter()
-            .filter_map(|o| HeaderValue::from_str(o).ok())
-            .collect();
+        let allowed: Vec<HeaderValue> = self.0.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(allowed))
             .allow_methods([Method::GET, Method::POST])

@@ -8,21 +8,11 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn the_page_holds_the_price_list_in_the_chosen_language() {
     let s = spawn().await;
-    let ru = client()
-        .get(s.url("/?lang=ru"))
-        .send()
-        .await
-        .expect("request");
+    let ru = client().get(s.url("/?lang=ru")).send().await.expect("request");
     assert_eq!(ru.status(), StatusCode::OK);
     assert_eq!(ru.headers()["content-type"], "text/html; charset=utf-8");
-    let csp = ru.headers()["content-security-policy"]
-        .to_str()
-        .expect("ascii")
-        .to_string();
-    assert!(
-        csp.contains("frame-ancestors 'self' https://clinic.example"),
-        "{csp}"
-    );
+    let csp = ru.headers()["content-security-policy"].to_str().expect("ascii").to_string();
+    assert!(csp.contains("frame-ancestors 'self' https://clinic.example"), "{csp}");
     let html = ru.text().await.expect("body");
     assert!(html.contains(r#"<html lang="ru">"#));
     assert!(html.contains(r#"data-lang="ru""#));
@@ -31,23 +21,12 @@ async fn the_page_holds_the_price_list_in_the_chosen_language() {
     assert!(!html.contains("%JZ_"), "every token is filled");
     assert!(!html.contains("<!--jz:prerender-->"));
 
-    let en = client()
-        .get(s.url("/"))
-        .header("accept-language", "en-GB,en;q=0.9")
-        .send()
-        .await
-        .expect("request");
+    let en =
+        client().get(s.url("/")).header("accept-language", "en-GB,en;q=0.9").send().await.expect("request");
     let html = en.text().await.expect("body");
     assert!(html.contains("First visit to an ENT doctor"));
 
-    let kk = client()
-        .get(s.url("/"))
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let kk = client().get(s.url("/")).send().await.expect("request").text().await.expect("body");
     assert!(kk.contains(r#"<html lang="kk">"#));
     assert!(kk.contains("ЛОР-дәрігердің бастапқы қабылдауы"));
 }
@@ -56,27 +35,12 @@ async fn the_page_holds_the_price_list_in_the_chosen_language() {
 async fn static_files_have_the_right_types_caching_and_precompression() {
     let s = spawn().await;
     let dist = s.dir.path().join("dist");
-    std::fs::write(
-        dist.join("jazylu-0123456789abcdef_bg.wasm"),
-        b"\0asm\x01\0\0\0",
-    )
-    .expect("write");
-    std::fs::write(
-        dist.join("jazylu-0123456789abcdef_bg.wasm.br"),
-        b"brotli bytes",
-    )
-    .expect("write");
+    std::fs::write(dist.join("jazylu-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").expect("write");
+    std::fs::write(dist.join("jazylu-0123456789abcdef_bg.wasm.br"), b"brotli bytes").expect("write");
 
-    let res = client()
-        .get(s.url("/jazylu-0123456789abcdef_bg.wasm"))
-        .send()
-        .await
-        .expect("request");
+    let res = client().get(s.url("/jazylu-0123456789abcdef_bg.wasm")).send().await.expect("request");
     assert_eq!(res.headers()["content-type"], "application/wasm");
-    assert_eq!(
-        res.headers()["cache-control"],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
 
     let br = client()

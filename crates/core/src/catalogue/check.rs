@@ -1,325 +1,283 @@
-//! From the loose document to a `Catalogue`, collecting every problem on the way.
+//! The catalogue's rules: from the JSON document to a `Catalogue`, collecting every problem.
 
-use super::doc::*;
 use super::problem::{Problem, ProblemCode as Code};
+use super::read::{index, Obj};
 use super::schedule::{Exception, ScheduleEntry, WeeklySchedule};
 use super::*;
-use crate::clock::{parse_date, parse_weekday, ClinicZone, IsoDate, Span, SpanError};
+use crate::clock::{parse_date, parse_weekday, weekday_key, ClinicZone, IsoDate, Span, SpanError};
 use crate::ident::{Bin, IdentError};
 use crate::phone::PhoneError;
 use chrono::Datelike;
-use std::collections::BTreeSet;
+use serde_json::Value;
 
 #[derive(Default)]
-struct Checker {
+pub(super) struct Checker {
     problems: Vec<Problem>,
 }
 
+const DOC: &[&str] = &["sample", "clinic", "categories", "doctors", "services", "holidays"];
+const CLINIC: &[&str] = &[
+    "name",
+    "bin",
+    "address",
+    "phones",
+    "whatsapp",
+    "time_zone",
+    "working_hours",
+    "call_centre_hours",
+    "policies",
+];
+const POLICIES: &[&str] = &[
+    "cancel_notice_hours",
+    "late_grace_min",
+    "first_visit_arrive_early_min",
+    "min_notice_min",
+    "horizon_days",
+    "auto_confirm",
+];
+const TEXT: &[&str] = &["kk", "ru", "en"];
+const ENTRY: &[&str] = &["days", "hours", "breaks"];
+const EXCEPTION: &[&str] = &["date", "hours", "breaks"];
+const CATEGORY: &[&str] = &["id", "name"];
+const DOCTOR: &[&str] = &["id", "name", "specialty", "schedule", "exceptions"];
+const SERVICE: &[&str] =
+    &["id", "category", "name", "price", "promo", "duration_min", "doctors", "needs_informed_consent"];
+const PROMO: &[&str] = &["price", "from", "until"];
+
+pub(super) fn check(json: &str) -> Result<Catalogue, Vec<Problem>> {
+    let root: Value = serde_json::from_str(json)
+        .map_err(|e| vec![Problem { path: String::new(), code: Code::JsonInvalid, detail: e.to_string() }])?;
+    let mut c = Checker::default();
+    let Some(doc) = c.object(&root, String::new(), DOC) else { return Err(c.problems) };
+    let sample = c.flag(&doc, "sample");
+    let clinic = c.child(&doc, "clinic", CLINIC, true).and_then(|o| c.clinic(&o));
+    // References are checked against every declared id, so one broken doctor does not also
+    // make each service that names it "unknown".
+    let (categories, category_ids) = c.categories(&doc);
+    let (doctors, doctor_ids) = c.doctors(&doc, clinic.as_ref());
+    let services = c.services(&doc, &category_ids, &doctor_ids);
+    let holidays = c.holidays(&doc);
+    match clinic {
+        Some(clinic) if c.problems.is_empty() => {
+            Ok(Catalogue { sample, clinic, categories, doctors, services, holidays })
+        }
+        _ => Err(c.problems),
+    }
+}
+
 impl Checker {
-    fn report(&mut self, path: impl Into<String>, code: Code, detail: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            code,
-            detail: detail.into(),
-        });
+    pub(super) fn report(&mut self, path: impl Into<String>, code: Code, detail: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), code, detail: detail.into() });
     }
 
-    fn text(&mut self, path: &str, t: TextDoc) -> Option<Text> {
-        let mut field = |lang: &str, v: Option<String>| match v.map(|s| s.trim().to_string()) {
-            Some(s) if !s.is_empty() => Some(s),
+    /// A text in all three languages; each missing or blank one is reported.
+    fn text(&mut self, o: &Obj<'_>, key: &str) -> Option<Text> {
+        let t = self.child(o, key, TEXT, true)?;
+        let mut get = |lang: &str| match self.str(&t, lang, false).map(str::trim) {
+            Some(s) if !s.is_empty() => Some(s.to_string()),
             _ => {
-                self.report(
-                    format!("{path}.{lang}"),
-                    Code::MissingTranslation,
-                    format!("the {lang} text is missing"),
-                );
+                self.report(t.at(lang), Code::MissingTranslation, format!("the {lang} text is missing"));
                 None
             }
         };
-        let (kk, ru, en) = (field("kk", t.kk), field("ru", t.ru), field("en", t.en));
-        Some(Text {
-            kk: kk?,
-            ru: ru?,
-            en: en?,
-        })
+        let (kk, ru, en) = (get("kk"), get("ru"), get("en"));
+        Some(Text { kk: kk?, ru: ru?, en: en? })
     }
 
-    fn span(&mut self, path: &str, s: &str) -> Option<Span> {
+    fn span(&mut self, path: String, s: &str) -> Option<Span> {
         match Span::parse(s) {
             Ok(span) => Some(span),
             Err(SpanError::Format) => {
-                self.report(path, Code::TimeInvalid, format!("{s:?} is not HH:MM-HH:MM"));
+                self.report(path, Code::TimeInvalid, format!("'{s}' is not HH:MM-HH:MM"));
                 None
             }
             Err(SpanError::Reversed) => {
-                self.report(
-                    path,
-                    Code::IntervalReversed,
-                    format!("{s:?} ends before it starts"),
-                );
+                self.report(path, Code::IntervalReversed, format!("'{s}' ends before it starts"));
                 None
             }
         }
     }
 
-    fn date(&mut self, path: &str, s: &str) -> Option<NaiveDate> {
+    fn date(&mut self, path: String, s: &str) -> Option<NaiveDate> {
         let d = parse_date(s);
         if d.is_none() {
-            self.report(
-                path,
-                Code::DateInvalid,
-                format!("{s:?} is not a date YYYY-MM-DD"),
-            );
+            self.report(path, Code::DateInvalid, format!("'{s}' is not a date YYYY-MM-DD"));
         }
         d
     }
 
-    /// Parses an id and reports a duplicate among those already `seen`.
-    fn id<T>(
-        &mut self,
-        path: &str,
-        raw: &str,
-        seen: &mut BTreeSet<String>,
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    /// An id, unique among `seen` (which it joins).
+    fn id<T>(&mut self, o: &Obj<'_>, seen: &mut Vec<String>, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let raw = self.str(o, "id", true)?;
         let Some(id) = parse(raw) else {
             self.report(
-                path,
+                o.at("id"),
                 Code::IdInvalid,
-                format!("{raw:?}: use a-z, 0-9, '-' and '_' (at most 64)"),
+                format!("'{raw}': use a-z, 0-9, '-' and '_' (at most 64)"),
             );
             return None;
         };
-        if !seen.insert(raw.to_string()) {
-            self.report(path, Code::DuplicateId, format!("{raw:?} is used twice"));
+        if seen.iter().any(|s| s == raw) {
+            self.report(o.at("id"), Code::DuplicateId, format!("'{raw}' is used twice"));
         }
+        seen.push(raw.to_string());
         Some(id)
     }
 
-    fn hours_and_breaks(
-        &mut self,
-        path: &str,
-        hours: &str,
-        breaks: &[String],
-    ) -> Option<(Span, Vec<Span>)> {
-        let hours = self.span(&format!("{path}.hours"), hours);
-        let mut ok: Vec<Span> = Vec::new();
+    /// `hours` and `breaks` of a schedule entry or exception; breaks inside the hours, apart.
+    fn hours_and_breaks(&mut self, o: &Obj<'_>, hours: &str) -> Option<(Span, Vec<Span>)> {
+        let hours = self.span(o.at("hours"), hours);
+        let mut breaks: Vec<Span> = Vec::new();
         let mut all_parsed = true;
-        for (i, b) in breaks.iter().enumerate() {
-            let bpath = format!("{path}.breaks[{i}]");
-            let Some(b) = self.span(&bpath, b) else {
+        for (path, b) in self.strings(o, "breaks", false) {
+            let Some(b) = self.span(path.clone(), b) else {
                 all_parsed = false;
                 continue;
             };
             if hours.is_some_and(|h| !h.contains(b)) {
                 self.report(
-                    &bpath,
+                    path.clone(),
                     Code::BreakOutsideHours,
                     format!("break {b} is not inside the hours"),
                 );
             }
-            if let Some(other) = ok.iter().find(|o| o.overlaps(b)) {
-                self.report(
-                    &bpath,
-                    Code::ScheduleOverlap,
-                    format!("break {b} overlaps break {other}"),
-                );
+            if let Some(other) = breaks.iter().find(|o| o.overlaps(b)) {
+                self.report(path, Code::ScheduleOverlap, format!("break {b} overlaps break {other}"));
             }
-            ok.push(b);
+            breaks.push(b);
         }
-        Some((hours?, ok)).filter(|_| all_parsed)
+        Some((hours?, breaks)).filter(|_| all_parsed)
     }
 
-    fn schedule(&mut self, path: &str, entries: Vec<ScheduleEntryDoc>) -> Option<WeeklySchedule> {
+    fn schedule(&mut self, o: &Obj<'_>, key: &str) -> Option<WeeklySchedule> {
+        let path = o.at(key);
         let mut out: Vec<ScheduleEntry> = Vec::new();
         let mut all_ok = true;
-        for (i, e) in entries.into_iter().enumerate() {
-            let epath = format!("{path}[{i}]");
-            if e.days.is_empty() {
-                self.report(
-                    format!("{epath}.days"),
-                    Code::DaysEmpty,
-                    "name at least one weekday",
-                );
+        for (i, v) in self.list(o, key, true).iter().enumerate() {
+            let Some(e) = self.object(v, index(&path, i), ENTRY) else {
+                all_ok = false;
+                continue;
+            };
+            let days = self.strings(&e, "days", true);
+            if days.is_empty() {
+                self.report(e.at("days"), Code::DaysEmpty, "name at least one weekday");
                 all_ok = false;
             }
-            let mut days = Vec::new();
-            for (j, d) in e.days.iter().enumerate() {
+            let mut weekdays = Vec::new();
+            for (dpath, d) in days {
                 match parse_weekday(d) {
-                    Some(day) => days.push(day),
+                    Some(day) => weekdays.push(day),
                     None => {
                         self.report(
-                            format!("{epath}.days[{j}]"),
+                            dpath,
                             Code::WeekdayInvalid,
-                            format!("{d:?}: use mon, tue, wed, thu, fri, sat or sun"),
+                            format!("'{d}': use mon, tue, wed, thu, fri, sat or sun"),
                         );
                         all_ok = false;
                     }
                 }
             }
-            let Some((hours, breaks)) = self.hours_and_breaks(&epath, &e.hours, &e.breaks) else {
+            let Some((hours, breaks)) =
+                self.str(&e, "hours", true).and_then(|h| self.hours_and_breaks(&e, h))
+            else {
                 all_ok = false;
                 continue;
             };
             for prev in &out {
-                let shared = days.iter().any(|d| prev.days.contains(d));
-                if shared && prev.hours.overlaps(hours) {
-                    self.report(
-                        format!("{epath}.hours"),
-                        Code::ScheduleOverlap,
-                        format!("{hours} overlaps {} on the same day", prev.hours),
-                    );
+                if weekdays.iter().any(|d| prev.days.contains(d)) && prev.hours.overlaps(hours) {
+                    let detail = format!("{hours} overlaps {} on the same day", prev.hours);
+                    self.report(e.at("hours"), Code::ScheduleOverlap, detail);
                 }
             }
-            out.push(ScheduleEntry {
-                days,
-                hours,
-                breaks,
-            });
+            out.push(ScheduleEntry { days: weekdays, hours, breaks });
         }
         all_ok.then_some(WeeklySchedule(out))
     }
 
-    fn exceptions(&mut self, path: &str, list: Vec<ExceptionDoc>) -> Option<Vec<Exception>> {
+    fn exceptions(&mut self, o: &Obj<'_>) -> Option<Vec<Exception>> {
+        let path = o.at("exceptions");
         let mut out: Vec<Exception> = Vec::new();
         let mut all_ok = true;
-        for (i, e) in list.into_iter().enumerate() {
-            let epath = format!("{path}[{i}]");
-            let date = self.date(&format!("{epath}.date"), &e.date);
+        for (i, v) in self.list(o, "exceptions", false).iter().enumerate() {
+            let Some(e) = self.object(v, index(&path, i), EXCEPTION) else {
+                all_ok = false;
+                continue;
+            };
+            let date = self.str(&e, "date", true).and_then(|d| self.date(e.at("date"), d));
             if let Some(d) = date.filter(|d| out.iter().any(|o| o.date == *d)) {
-                self.report(
-                    format!("{epath}.date"),
-                    Code::DuplicateDate,
-                    format!("{} is listed twice", IsoDate(d)),
-                );
+                self.report(e.at("date"), Code::DuplicateDate, format!("{} is listed twice", IsoDate(d)));
             }
-            let (hours, breaks) = match &e.hours {
-                Some(h) => match self.hours_and_breaks(&epath, h, &e.breaks) {
+            let (hours, breaks) = match self.str(&e, "hours", false) {
+                Some(h) => match self.hours_and_breaks(&e, h) {
                     Some((h, b)) => (Some(h), b),
                     None => {
                         all_ok = false;
                         continue;
                     }
                 },
-                None if !e.breaks.is_empty() => {
-                    self.report(
-                        format!("{epath}.breaks"),
-                        Code::BreakOutsideHours,
-                        "a day off has no breaks",
-                    );
+                None => {
+                    if !self.list(&e, "breaks", false).is_empty() {
+                        self.report(e.at("breaks"), Code::BreakOutsideHours, "a day off has no breaks");
+                    }
                     (None, Vec::new())
                 }
-                None => (None, Vec::new()),
             };
             match date {
-                Some(date) => out.push(Exception {
-                    date,
-                    hours,
-                    breaks,
-                }),
+                Some(date) => out.push(Exception { date, hours, breaks }),
                 None => all_ok = false,
             }
         }
         all_ok.then_some(out)
     }
 
-    fn policy(&mut self, name: &str, value: i64, range: std::ops::RangeInclusive<i64>) -> u32 {
-        if !range.contains(&value) {
-            self.report(
-                format!("clinic.policies.{name}"),
-                Code::PolicyOutOfRange,
-                format!("{value} is outside {}..={}", range.start(), range.end()),
-            );
-        }
-        value.clamp(*range.start(), *range.end()) as u32
-    }
-
-    fn clinic(&mut self, c: ClinicDoc) -> Option<Clinic> {
-        let name = self.text("clinic.name", c.name);
-        let address = self.text("clinic.address", c.address);
-        let bin = match Bin::parse(&c.bin) {
+    fn clinic(&mut self, c: &Obj<'_>) -> Option<Clinic> {
+        let name = self.text(c, "name");
+        let address = self.text(c, "address");
+        let bin = self.str(c, "bin", true).and_then(|raw| match Bin::parse(raw) {
             Ok(b) => Some(b),
             Err(IdentError::Format) => {
-                self.report(
-                    "clinic.bin",
-                    Code::BinFormat,
-                    format!("{:?} is not 12 digits", c.bin),
-                );
+                self.report(c.at("bin"), Code::BinFormat, format!("'{raw}' is not 12 digits"));
                 None
             }
             Err(IdentError::Checksum) => {
-                self.report(
-                    "clinic.bin",
-                    Code::BinChecksum,
-                    format!("{:?} fails the check digit", c.bin),
-                );
+                self.report(c.at("bin"), Code::BinChecksum, format!("'{raw}' fails the check digit"));
                 None
             }
-        };
-        if c.phones.is_empty() {
-            self.report(
-                "clinic.phones",
-                Code::PhonesEmpty,
-                "give at least one phone number",
-            );
+        });
+        let raw_phones = self.strings(c, "phones", true);
+        if raw_phones.is_empty() {
+            self.report(c.at("phones"), Code::PhonesEmpty, "give at least one phone number");
         }
         let mut phones = Vec::new();
-        for (i, p) in c.phones.iter().enumerate() {
+        for (path, p) in raw_phones {
             match Phone::parse(p) {
                 Ok(p) => phones.push(p),
-                Err(_) => self.report(
-                    format!("clinic.phones[{i}]"),
-                    Code::PhoneInvalid,
-                    format!("{p:?} is not a Kazakhstan number"),
-                ),
+                Err(_) => self.report(path, Code::PhoneInvalid, format!("'{p}' is not a Kazakhstan number")),
             }
         }
-        let whatsapp = match c.whatsapp.as_deref().map(Phone::parse_mobile) {
+        let whatsapp = match self.str(c, "whatsapp", false).map(Phone::parse_mobile) {
             None => None,
             Some(Ok(p)) => Some(p),
             Some(Err(PhoneError::NotMobile)) => {
-                self.report(
-                    "clinic.whatsapp",
-                    Code::PhoneNotMobile,
-                    "WhatsApp needs a mobile number",
-                );
+                self.report(c.at("whatsapp"), Code::PhoneNotMobile, "WhatsApp needs a mobile number");
                 None
             }
             Some(Err(PhoneError::Format)) => {
-                self.report(
-                    "clinic.whatsapp",
-                    Code::PhoneInvalid,
-                    "not a Kazakhstan number",
-                );
+                self.report(c.at("whatsapp"), Code::PhoneInvalid, "not a Kazakhstan number");
                 None
             }
         };
-        let time_zone = ClinicZone::parse(&c.time_zone);
-        if time_zone.is_none() {
-            self.report(
-                "clinic.time_zone",
-                Code::TimeZoneUnknown,
-                format!(
-                    "{:?} is not a known Kazakhstan time zone (e.g. Asia/Almaty)",
-                    c.time_zone
-                ),
-            );
-        }
-        let working_hours = self.schedule("clinic.working_hours", c.working_hours);
-        let call_centre_hours = self.schedule("clinic.call_centre_hours", c.call_centre_hours);
-        let p = c.policies;
-        let policies = Policies {
-            cancel_notice_hours: self.policy("cancel_notice_hours", p.cancel_notice_hours, 0..=72),
-            late_grace_min: self.policy("late_grace_min", p.late_grace_min, 0..=60),
-            first_visit_arrive_early_min: self.policy(
-                "first_visit_arrive_early_min",
-                p.first_visit_arrive_early_min,
-                0..=60,
-            ),
-            min_notice_min: self.policy("min_notice_min", p.min_notice_min, 0..=7 * 24 * 60),
-            horizon_days: self.policy("horizon_days", p.horizon_days, 1..=365),
-            auto_confirm: p.auto_confirm,
-        };
+        let time_zone = self.str(c, "time_zone", true).and_then(|z| {
+            let zone = ClinicZone::parse(z);
+            if zone.is_none() {
+                let detail = format!("'{z}' is not a known Kazakhstan time zone (e.g. Asia/Almaty)");
+                self.report(c.at("time_zone"), Code::TimeZoneUnknown, detail);
+            }
+            zone
+        });
+        let working_hours = self.schedule(c, "working_hours");
+        let call_centre_hours = self.schedule(c, "call_centre_hours");
+        let policies = self.policies(c);
         Some(Clinic {
             name: name?,
             bin: bin?,
@@ -333,138 +291,111 @@ impl Checker {
         })
     }
 
-    fn categories(&mut self, list: Vec<CategoryDoc>) -> Vec<Category> {
-        let mut seen = BTreeSet::new();
+    /// The offer's rules unless the clinic says otherwise: cancel 10 h ahead, 5 min late grace,
+    /// first visit 10 min early.
+    fn policies(&mut self, c: &Obj<'_>) -> Policies {
+        let p = self.child(c, "policies", POLICIES, false);
+        let mut get = |name: &str, default: i64, min: i64, max: i64| -> u32 {
+            let value = p.as_ref().and_then(|p| self.int(p, name, false)).unwrap_or(default);
+            if !(min..=max).contains(&value) {
+                let path = format!("clinic.policies.{name}");
+                self.report(path, Code::PolicyOutOfRange, format!("{value} is outside {min}..={max}"));
+            }
+            value.clamp(min, max) as u32
+        };
+        Policies {
+            cancel_notice_hours: get("cancel_notice_hours", 10, 0, 72),
+            late_grace_min: get("late_grace_min", 5, 0, 60),
+            first_visit_arrive_early_min: get("first_visit_arrive_early_min", 10, 0, 60),
+            min_notice_min: get("min_notice_min", 60, 0, 7 * 24 * 60),
+            horizon_days: get("horizon_days", 30, 1, 365),
+            auto_confirm: p.as_ref().is_some_and(|p| self.flag(p, "auto_confirm")),
+        }
+    }
+
+    fn categories(&mut self, doc: &Obj<'_>) -> (Vec<Category>, Vec<String>) {
+        let mut seen = Vec::new();
         let mut out = Vec::new();
-        for (i, c) in list.into_iter().enumerate() {
-            let path = format!("categories[{i}]");
-            let id = self.id(&format!("{path}.id"), &c.id, &mut seen, CategoryId::parse);
-            let name = self.text(&format!("{path}.name"), c.name);
+        for (i, v) in self.list(doc, "categories", false).iter().enumerate() {
+            let Some(o) = self.object(v, index("categories", i), CATEGORY) else { continue };
+            let id = self.id(&o, &mut seen, CategoryId::parse);
+            let name = self.text(&o, "name");
             if let (Some(id), Some(name)) = (id, name) {
                 out.push(Category { id, name });
             }
         }
-        out
+        (out, seen)
     }
 
-    fn doctors(&mut self, list: Vec<DoctorDoc>, clinic: Option<&Clinic>) -> Vec<Doctor> {
-        let mut seen = BTreeSet::new();
+    fn doctors(&mut self, doc: &Obj<'_>, clinic: Option<&Clinic>) -> (Vec<Doctor>, Vec<String>) {
+        let mut seen = Vec::new();
         let mut out = Vec::new();
-        for (i, d) in list.into_iter().enumerate() {
-            let path = format!("doctors[{i}]");
-            let id = self.id(&format!("{path}.id"), &d.id, &mut seen, DoctorId::parse);
-            let name = self.text(&format!("{path}.name"), d.name);
-            let specialty = self.text(&format!("{path}.specialty"), d.specialty);
-            let schedule = self.schedule(&format!("{path}.schedule"), d.schedule);
+        for (i, v) in self.list(doc, "doctors", false).iter().enumerate() {
+            let Some(o) = self.object(v, index("doctors", i), DOCTOR) else { continue };
+            let id = self.id(&o, &mut seen, DoctorId::parse);
+            let name = self.text(&o, "name");
+            let specialty = self.text(&o, "specialty");
+            let schedule = self.schedule(&o, "schedule");
             if let (Some(week), Some(clinic)) = (&schedule, clinic) {
-                self.within_clinic_hours(&path, week, &clinic.working_hours);
+                self.within_clinic_hours(&o.at("schedule"), week, &clinic.working_hours);
             }
-            let exceptions = self.exceptions(&format!("{path}.exceptions"), d.exceptions);
+            let exceptions = self.exceptions(&o);
             if let (Some(id), Some(name), Some(specialty), Some(schedule), Some(exceptions)) =
                 (id, name, specialty, schedule, exceptions)
             {
-                out.push(Doctor {
-                    id,
-                    name,
-                    specialty,
-                    schedule,
-                    exceptions,
-                });
+                out.push(Doctor { id, name, specialty, schedule, exceptions });
             }
         }
-        out
+        (out, seen)
     }
 
     /// A doctor receives only while the clinic is open [public offer 3.2].
     fn within_clinic_hours(&mut self, path: &str, week: &WeeklySchedule, clinic: &WeeklySchedule) {
         for (i, e) in week.entries().iter().enumerate() {
-            for day in &e.days {
-                let open = clinic
-                    .entries()
-                    .iter()
-                    .filter(|c| c.days.contains(day))
-                    .any(|c| c.hours.contains(e.hours));
-                if !open {
-                    self.report(
-                        format!("{path}.schedule[{i}].hours"),
-                        Code::OutsideClinicHours,
-                        format!(
-                            "{} on {} is outside the clinic's working hours",
-                            e.hours,
-                            crate::clock::weekday_key(*day)
-                        ),
-                    );
-                    break;
-                }
+            let closed = e.days.iter().find(|day| {
+                !clinic.entries().iter().any(|c| c.days.contains(day) && c.hours.contains(e.hours))
+            });
+            if let Some(day) = closed {
+                let detail =
+                    format!("{} on {} is outside the clinic's working hours", e.hours, weekday_key(*day));
+                self.report(format!("{path}[{i}].hours"), Code::OutsideClinicHours, detail);
             }
         }
     }
 
-    fn services(
-        &mut self,
-        list: Vec<ServiceDoc>,
-        categories: &BTreeSet<String>,
-        doctors: &BTreeSet<String>,
-    ) -> Vec<Service> {
+    fn services(&mut self, doc: &Obj<'_>, categories: &[String], doctors: &[String]) -> Vec<Service> {
+        let list = self.list(doc, "services", true);
         if list.is_empty() {
-            self.report(
-                "services",
-                Code::ServicesEmpty,
-                "the catalogue lists no services",
-            );
+            self.report("services", Code::ServicesEmpty, "the catalogue lists no services");
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         let mut out = Vec::new();
-        for (i, s) in list.into_iter().enumerate() {
-            let path = format!("services[{i}]");
-            let id = self.id(&format!("{path}.id"), &s.id, &mut seen, ServiceId::parse);
-            let category =
-                CategoryId::parse(&s.category).filter(|c| categories.contains(c.as_str()));
-            if category.is_none() {
-                self.report(
-                    format!("{path}.category"),
-                    Code::UnknownId,
-                    format!("no category {:?}", s.category),
-                );
-            }
-            let name = self.text(&format!("{path}.name"), s.name);
-            let price = Tenge::new(s.price);
-            if price.is_none() {
-                self.report(
-                    format!("{path}.price"),
-                    Code::PriceNotPositive,
-                    format!("{} is not a positive whole number of tenge", s.price),
-                );
-            }
-            let promo = s
-                .promo
-                .and_then(|p| self.promo(&format!("{path}.promo"), p, price));
-            let duration = VisitMinutes::new(s.duration_min);
-            if duration.is_none() {
-                self.report(
-                    format!("{path}.duration_min"),
-                    Code::DurationOutOfRange,
-                    format!("{} minutes is outside 5..=60", s.duration_min),
-                );
-            }
-            if s.doctors.is_empty() {
-                self.report(
-                    format!("{path}.doctors"),
-                    Code::DoctorsEmpty,
-                    "name at least one doctor who provides it",
-                );
-            }
-            let mut ids: Vec<DoctorId> = Vec::new();
-            for (j, d) in s.doctors.iter().enumerate() {
-                let dpath = format!("{path}.doctors[{j}]");
-                match DoctorId::parse(d).filter(|d| doctors.contains(d.as_str())) {
-                    None => self.report(dpath, Code::UnknownId, format!("no doctor {d:?}")),
-                    Some(d) if ids.contains(&d) => {
-                        self.report(dpath, Code::DuplicateId, format!("{d} is listed twice"))
-                    }
-                    Some(d) => ids.push(d),
+        for (i, v) in list.iter().enumerate() {
+            let Some(o) = self.object(v, index("services", i), SERVICE) else { continue };
+            let id = self.id(&o, &mut seen, ServiceId::parse);
+            let category = self.str(&o, "category", true).and_then(|raw| {
+                let found = CategoryId::parse(raw).filter(|_| categories.iter().any(|c| c == raw));
+                if found.is_none() {
+                    self.report(o.at("category"), Code::UnknownId, format!("no category '{raw}'"));
                 }
-            }
+                found
+            });
+            let name = self.text(&o, "name");
+            let price = self.int(&o, "price", true).and_then(|p| self.price(o.at("price"), p));
+            let promo = self.child(&o, "promo", PROMO, false).and_then(|p| self.promo(&p, price));
+            let duration = self.int(&o, "duration_min", true).and_then(|d| {
+                let minutes = VisitMinutes::new(d);
+                if minutes.is_none() {
+                    self.report(
+                        o.at("duration_min"),
+                        Code::DurationOutOfRange,
+                        format!("{d} minutes is outside 5..=60"),
+                    );
+                }
+                minutes
+            });
+            let who = self.service_doctors(&o, doctors);
+            let needs_informed_consent = self.flag(&o, "needs_informed_consent");
             if let (Some(id), Some(category), Some(name), Some(price), Some(duration)) =
                 (id, category, name, price, duration)
             {
@@ -475,110 +406,101 @@ impl Checker {
                     price,
                     promo,
                     duration,
-                    doctors: ids,
-                    needs_informed_consent: s.needs_informed_consent,
+                    doctors: who,
+                    needs_informed_consent,
                 });
             }
         }
         out
     }
 
-    fn promo(&mut self, path: &str, p: PromoDoc, regular: Option<Tenge>) -> Option<Promo> {
-        let price = Tenge::new(p.price);
-        match (price, regular) {
-            (None, _) => self.report(
-                format!("{path}.price"),
-                Code::PriceNotPositive,
-                format!("{} is not a positive whole number of tenge", p.price),
-            ),
-            (Some(new), Some(old)) if new >= old => self.report(
-                format!("{path}.price"),
-                Code::PromoNotLower,
-                format!(
-                    "{} is not lower than the regular {}",
-                    new.amount(),
-                    old.amount()
-                ),
-            ),
-            _ => {}
+    fn service_doctors(&mut self, o: &Obj<'_>, doctors: &[String]) -> Vec<DoctorId> {
+        let raw = self.strings(o, "doctors", true);
+        if raw.is_empty() {
+            self.report(o.at("doctors"), Code::DoctorsEmpty, "name at least one doctor who provides it");
         }
-        let from = self.date(&format!("{path}.from"), &p.from);
-        let until = self.date(&format!("{path}.until"), &p.until);
-        if let (Some(f), Some(u)) = (from, until) {
-            if f > u {
-                self.report(
-                    format!("{path}.until"),
-                    Code::PromoWindowReversed,
-                    format!("ends {} before it starts {}", IsoDate(u), IsoDate(f)),
-                );
+        let mut ids: Vec<DoctorId> = Vec::new();
+        for (path, d) in raw {
+            match DoctorId::parse(d).filter(|_| doctors.iter().any(|x| x == d)) {
+                None => self.report(path, Code::UnknownId, format!("no doctor '{d}'")),
+                Some(x) if ids.contains(&x) => {
+                    self.report(path, Code::DuplicateId, format!("{d} is listed twice"))
+                }
+                Some(x) => ids.push(x),
             }
         }
-        Some(Promo {
-            price: price?,
-            from: from?,
-            until: until?,
-        })
-        .filter(|p| p.from <= p.until && regular.is_some_and(|r| p.price < r))
+        ids
     }
 
-    fn holidays(&mut self, map: BTreeMap<String, Vec<String>>) -> BTreeMap<i32, Vec<NaiveDate>> {
-        let mut out = BTreeMap::new();
+    fn price(&mut self, path: String, amount: i64) -> Option<Tenge> {
+        let t = Tenge::new(amount);
+        if t.is_none() {
+            self.report(
+                path,
+                Code::PriceNotPositive,
+                format!("{amount} is not a positive whole number of tenge"),
+            );
+        }
+        t
+    }
+
+    fn promo(&mut self, p: &Obj<'_>, regular: Option<Tenge>) -> Option<Promo> {
+        let price = self.int(p, "price", true).and_then(|n| self.price(p.at("price"), n));
+        if let (Some(new), Some(old)) = (price, regular) {
+            if new >= old {
+                let detail = format!("{} is not lower than the regular {}", new.amount(), old.amount());
+                self.report(p.at("price"), Code::PromoNotLower, detail);
+            }
+        }
+        let from = self.str(p, "from", true).and_then(|d| self.date(p.at("from"), d));
+        let until = self.str(p, "until", true).and_then(|d| self.date(p.at("until"), d));
+        if let (Some(f), Some(u)) = (from, until) {
+            if f > u {
+                let detail = format!("ends {} before it starts {}", IsoDate(u), IsoDate(f));
+                self.report(p.at("until"), Code::PromoWindowReversed, detail);
+            }
+        }
+        Some(Promo { price: price?, from: from?, until: until? })
+    }
+
+    fn holidays(&mut self, doc: &Obj<'_>) -> Vec<(i32, Vec<NaiveDate>)> {
+        let mut out = Vec::new();
+        let Some(v) = self.field(doc, "holidays", false) else { return out };
+        let Some(map) = v.as_object() else {
+            self.report("holidays", Code::WrongType, "expected an object of years");
+            return out;
+        };
         for (year, dates) in map {
-            let Some(y) = year
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (2000..=2100).contains(y))
-            else {
-                self.report(
-                    format!("holidays.{year}"),
-                    Code::DateInvalid,
-                    format!("{year:?} is not a year"),
-                );
+            let path = format!("holidays.{year}");
+            let Some(y) = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)) else {
+                self.report(path, Code::DateInvalid, format!("'{year}' is not a year"));
+                continue;
+            };
+            let Some(dates) = dates.as_array() else {
+                self.report(path, Code::WrongType, "expected a list of dates");
                 continue;
             };
             let mut list: Vec<NaiveDate> = Vec::new();
             for (i, d) in dates.iter().enumerate() {
-                let path = format!("holidays.{year}[{i}]");
-                let Some(date) = self.date(&path, d) else {
+                let dpath = index(&path, i);
+                let Some(date) = self.string(d, dpath.clone()).and_then(|s| self.date(dpath.clone(), s))
+                else {
                     continue;
                 };
                 if date.year() != y {
                     self.report(
-                        &path,
+                        dpath,
                         Code::HolidayYearMismatch,
-                        format!("{d} is not in {year}"),
+                        format!("{} is not in {year}", IsoDate(date)),
                     );
                 } else if list.contains(&date) {
-                    self.report(&path, Code::DuplicateDate, format!("{d} is listed twice"));
+                    self.report(dpath, Code::DuplicateDate, format!("{} is listed twice", IsoDate(date)));
                 } else {
                     list.push(date);
                 }
             }
-            list.sort();
-            out.insert(y, list);
+            out.push((y, list));
         }
         out
-    }
-}
-
-pub(super) fn check(doc: Doc) -> Result<Catalogue, Vec<Problem>> {
-    let mut c = Checker::default();
-    let clinic = c.clinic(doc.clinic);
-    let category_ids: BTreeSet<String> = doc.categories.iter().map(|x| x.id.clone()).collect();
-    let doctor_ids: BTreeSet<String> = doc.doctors.iter().map(|x| x.id.clone()).collect();
-    let categories = c.categories(doc.categories);
-    let doctors = c.doctors(doc.doctors, clinic.as_ref());
-    let services = c.services(doc.services, &category_ids, &doctor_ids);
-    let holidays = c.holidays(doc.holidays);
-    match clinic {
-        Some(clinic) if c.problems.is_empty() => Ok(Catalogue {
-            sample: doc.sample,
-            clinic,
-            categories,
-            doctors,
-            services,
-            holidays,
-        }),
-        _ => Err(c.problems),
     }
 }

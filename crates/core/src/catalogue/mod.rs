@@ -5,8 +5,8 @@
 //! same document shape, which is what `GET /api/catalog` serves and the widget parses again.
 
 mod check;
-mod doc;
 mod problem;
+mod read;
 mod schedule;
 
 pub use problem::{Problem, ProblemCode};
@@ -19,7 +19,6 @@ use crate::money::Tenge;
 use crate::phone::Phone;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A text in each of the widget's languages, none of them blank.
@@ -166,16 +165,10 @@ pub struct PriceOn<'a> {
 impl Service {
     pub fn price_on(&self, date: NaiveDate) -> PriceOn<'_> {
         match &self.promo {
-            Some(p) if p.from <= date && date <= p.until => PriceOn {
-                now: p.price,
-                promo: Some(p),
-                regular: self.price,
-            },
-            _ => PriceOn {
-                now: self.price,
-                promo: None,
-                regular: self.price,
-            },
+            Some(p) if p.from <= date && date <= p.until => {
+                PriceOn { now: p.price, promo: Some(p), regular: self.price }
+            }
+            _ => PriceOn { now: self.price, promo: None, regular: self.price },
         }
     }
 }
@@ -188,23 +181,15 @@ pub struct Catalogue {
     categories: Vec<Category>,
     doctors: Vec<Doctor>,
     services: Vec<Service>,
+    /// Days the clinic is closed, per year as written.
     #[serde(serialize_with = "schedule::serialize_holidays")]
-    holidays: BTreeMap<i32, Vec<NaiveDate>>,
+    holidays: Vec<(i32, Vec<NaiveDate>)>,
 }
 
 impl Catalogue {
     /// Parses a catalogue document (JSON) and reports every problem at once.
     pub fn parse(json: &str) -> Result<Catalogue, Vec<Problem>> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let doc: doc::Doc = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            vec![Problem {
-                path: if path == "." { String::new() } else { path },
-                code: ProblemCode::JsonInvalid,
-                detail: e.into_inner().to_string(),
-            }]
-        })?;
-        check::check(doc)
+        check::check(json)
     }
 
     pub fn to_json(&self) -> String {
@@ -240,20 +225,12 @@ impl Catalogue {
         self.doctors.iter().find(|d| d.id.as_str() == id)
     }
 
-    pub fn services_in<'a>(
-        &'a self,
-        category: &'a CategoryId,
-    ) -> impl Iterator<Item = &'a Service> + 'a {
-        self.services
-            .iter()
-            .filter(move |s| &s.category == category)
+    pub fn services_in<'a>(&'a self, category: &'a CategoryId) -> impl Iterator<Item = &'a Service> + 'a {
+        self.services.iter().filter(move |s| &s.category == category)
     }
 
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
-        use chrono::Datelike;
-        self.holidays
-            .get(&date.year())
-            .is_some_and(|days| days.contains(&date))
+        self.holidays.iter().any(|(_, days)| days.contains(&date))
     }
 }
 

@@ -6,8 +6,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
-    /// Not JSON, a wrong type, a missing or unknown field.
+    /// Not JSON at all.
     JsonInvalid,
+    MissingField,
+    UnknownField,
+    WrongType,
     MissingTranslation,
     IdInvalid,
     DuplicateId,
@@ -42,6 +45,9 @@ impl ProblemCode {
         use ProblemCode::*;
         match self {
             JsonInvalid => "json_invalid",
+            MissingField => "missing_field",
+            UnknownField => "unknown_field",
+            WrongType => "wrong_type",
             MissingTranslation => "missing_translation",
             IdInvalid => "id_invalid",
             DuplicateId => "duplicate_id",

@@ -4,7 +4,6 @@ use crate::clock::{iso_date, weekday_key, IsoDate, Span};
 use chrono::{NaiveDate, Weekday};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
-use std::collections::BTreeMap;
 
 /// One line of a weekly schedule: on these days, these hours, minus these breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,13 +24,10 @@ pub struct WeeklySchedule(pub(super) Vec<ScheduleEntry>);
 impl WeeklySchedule {
     /// The working spans of a weekday, breaks taken out, in order.
     pub fn spans_on(&self, day: Weekday) -> Vec<Span> {
-        let mut spans: Vec<Span> = self
-            .0
-            .iter()
-            .filter(|e| e.days.contains(&day))
-            .flat_map(|e| subtract(e.hours, &e.breaks))
-            .collect();
-        spans.sort_by_key(|s| s.start());
+        let mut spans: Vec<Span> = Vec::new();
+        for s in self.0.iter().filter(|e| e.days.contains(&day)).flat_map(|e| subtract(e.hours, &e.breaks)) {
+            insert_sorted(&mut spans, s);
+        }
         spans
     }
 
@@ -58,16 +54,16 @@ impl Exception {
 
     /// The working spans of that date; empty on a day off.
     pub fn spans(&self) -> Vec<Span> {
-        self.hours
-            .map(|h| subtract(h, &self.breaks))
-            .unwrap_or_default()
+        self.hours.map(|h| subtract(h, &self.breaks)).unwrap_or_default()
     }
 }
 
 /// `hours` with the (non-overlapping, contained) breaks cut out.
 fn subtract(hours: Span, breaks: &[Span]) -> Vec<Span> {
-    let mut sorted = breaks.to_vec();
-    sorted.sort_by_key(|b| b.start());
+    let mut sorted = Vec::with_capacity(breaks.len());
+    for b in breaks {
+        insert_sorted(&mut sorted, *b);
+    }
     let mut out = Vec::new();
     let mut from = hours.start();
     for b in sorted {
@@ -76,6 +72,13 @@ fn subtract(hours: Span, breaks: &[Span]) -> Vec<Span> {
     }
     out.extend(Span::new(from, hours.end()));
     out
+}
+
+/// Keeps spans ordered by start. The lists are a handful long; std's sort would add kilobytes
+/// of wasm for nothing.
+fn insert_sorted(spans: &mut Vec<Span>, s: Span) {
+    let at = spans.partition_point(|x| x.start() <= s.start());
+    spans.insert(at, s);
 }
 
 fn serialize_days<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
@@ -87,7 +90,7 @@ fn serialize_days<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Err
 }
 
 pub(super) fn serialize_holidays<S: Serializer>(
-    holidays: &BTreeMap<i32, Vec<NaiveDate>>,
+    holidays: &[(i32, Vec<NaiveDate>)],
     s: S,
 ) -> Result<S::Ok, S::Error> {
     struct Dates<'a>(&'a [NaiveDate]);
@@ -122,20 +125,13 @@ mod tests {
             hours: span("09:00-18:00"),
             breaks: vec![span("15:00-15:15"), span("13:00-14:00")],
         }]);
-        let mon: Vec<String> = week
-            .spans_on(Weekday::Mon)
-            .iter()
-            .map(Span::to_string)
-            .collect();
+        let mon: Vec<String> = week.spans_on(Weekday::Mon).iter().map(Span::to_string).collect();
         assert_eq!(mon, ["09:00-13:00", "14:00-15:00", "15:15-18:00"]);
         assert!(week.spans_on(Weekday::Sun).is_empty());
     }
 
     #[test]
     fn a_break_at_the_edge_leaves_no_empty_span() {
-        assert_eq!(
-            subtract(span("09:00-12:00"), &[span("09:00-10:00")]),
-            vec![span("10:00-12:00")]
-        );
+        assert_eq!(subtract(span("09:00-12:00"), &[span("09:00-10:00")]), vec![span("10:00-12:00")]);
     }
 }

@@ -19,10 +19,7 @@ fn problems(doc: &Value) -> Vec<(String, &'static str)> {
 
 fn has(doc: &Value, path: &str, code: &str) {
     let ps = problems(doc);
-    assert!(
-        ps.iter().any(|(p, c)| p == path && *c == code),
-        "expected {path}: {code}, got {ps:?}"
-    );
+    assert!(ps.iter().any(|(p, c)| p == path && *c == code), "expected {path}: {code}, got {ps:?}");
 }
 
 #[test]
@@ -72,10 +69,7 @@ fn unknown_ids() {
     doc["services"][2]["category"] = json!("dentistry");
     assert_eq!(
         problems(&doc),
-        vec![
-            ("services[0].doctors[1]".into(), "unknown_id"),
-            ("services[2].category".into(), "unknown_id")
-        ]
+        vec![("services[0].doctors[1]".into(), "unknown_id"), ("services[2].category".into(), "unknown_id")]
     );
 }
 
@@ -91,10 +85,7 @@ fn invalid_ids_and_empty_doctor_lists() {
 #[test]
 fn missing_or_blank_translations() {
     let mut doc = sample();
-    doc["services"][4]["name"]
-        .as_object_mut()
-        .expect("object")
-        .remove("en");
+    doc["services"][4]["name"].as_object_mut().expect("object").remove("en");
     doc["clinic"]["address"]["kk"] = json!("   ");
     doc["doctors"][0]["specialty"]["ru"] = json!("");
     doc["categories"][2]["name"]["kk"] = Value::Null;
@@ -133,17 +124,11 @@ fn a_promotion_must_be_cheaper_and_its_window_forward() {
 
     let mut doc = sample();
     doc["services"][0]["promo"]["from"] = json!("2027-01-01");
-    assert_eq!(
-        problems(&doc),
-        vec![("services[0].promo.until".into(), "promo_window_reversed")]
-    );
+    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "promo_window_reversed")]);
 
     let mut doc = sample();
     doc["services"][0]["promo"]["until"] = json!("2026-02-30");
-    assert_eq!(
-        problems(&doc),
-        vec![("services[0].promo.until".into(), "date_invalid")]
-    );
+    assert_eq!(problems(&doc), vec![("services[0].promo.until".into(), "date_invalid")]);
 }
 
 #[test]
@@ -159,20 +144,11 @@ fn the_seed_bin_typo_is_caught() {
 fn overlapping_schedule_intervals() {
     let mut doc = sample();
     doc["doctors"][1]["schedule"][1] = json!({ "days": ["fri"], "hours": "18:00-19:00" });
-    assert_eq!(
-        problems(&doc),
-        vec![("doctors[1].schedule[1].hours".into(), "schedule_overlap")]
-    );
+    assert_eq!(problems(&doc), vec![("doctors[1].schedule[1].hours".into(), "schedule_overlap")]);
 
     let mut doc = sample();
     doc["doctors"][0]["schedule"][0]["breaks"] = json!(["13:00-14:00", "13:30-14:30"]);
-    assert_eq!(
-        problems(&doc),
-        vec![(
-            "doctors[0].schedule[0].breaks[1]".into(),
-            "schedule_overlap"
-        )]
-    );
+    assert_eq!(problems(&doc), vec![("doctors[0].schedule[0].breaks[1]".into(), "schedule_overlap")]);
 
     // Split shifts on one day are fine while they do not touch.
     let mut doc = sample();
@@ -190,10 +166,7 @@ fn breaks_reversed_spans_bad_times_and_weekdays() {
     assert_eq!(
         problems(&doc),
         vec![
-            (
-                "doctors[0].schedule[0].breaks[0]".into(),
-                "break_outside_hours"
-            ),
+            ("doctors[0].schedule[0].breaks[0]".into(), "break_outside_hours"),
             ("doctors[1].schedule[0].hours".into(), "interval_reversed"),
             ("doctors[2].schedule[0].hours".into(), "time_invalid"),
             ("doctors[2].schedule[1].days[0]".into(), "weekday_invalid"),
@@ -205,13 +178,7 @@ fn breaks_reversed_spans_bad_times_and_weekdays() {
 fn a_doctor_works_only_while_the_clinic_is_open() {
     let mut doc = sample();
     doc["doctors"][2]["schedule"][1] = json!({ "days": ["sun"], "hours": "10:00-12:00" });
-    assert_eq!(
-        problems(&doc),
-        vec![(
-            "doctors[2].schedule[1].hours".into(),
-            "outside_clinic_hours"
-        )]
-    );
+    assert_eq!(problems(&doc), vec![("doctors[2].schedule[1].hours".into(), "outside_clinic_hours")]);
 }
 
 #[test]
@@ -235,10 +202,7 @@ fn exceptions_and_holidays() {
 fn unknown_time_zone() {
     let mut doc = sample();
     doc["clinic"]["time_zone"] = json!("Asia/Tashkent");
-    assert_eq!(
-        problems(&doc),
-        vec![("clinic.time_zone".into(), "time_zone_unknown")]
-    );
+    assert_eq!(problems(&doc), vec![("clinic.time_zone".into(), "time_zone_unknown")]);
 }
 
 #[test]
@@ -248,10 +212,7 @@ fn phones() {
     doc["clinic"]["whatsapp"] = json!("+7 72771 2 34 56");
     assert_eq!(
         problems(&doc),
-        vec![
-            ("clinic.phones[1]".into(), "phone_invalid"),
-            ("clinic.whatsapp".into(), "phone_not_mobile")
-        ]
+        vec![("clinic.phones[1]".into(), "phone_invalid"), ("clinic.whatsapp".into(), "phone_not_mobile")]
     );
 }
 
@@ -259,10 +220,7 @@ fn phones() {
 fn policies_out_of_range() {
     let mut doc = sample();
     doc["clinic"]["policies"]["horizon_days"] = json!(0);
-    assert_eq!(
-        problems(&doc),
-        vec![("clinic.policies.horizon_days".into(), "policy_out_of_range")]
-    );
+    assert_eq!(problems(&doc), vec![("clinic.policies.horizon_days".into(), "policy_out_of_range")]);
 }
 
 #[test]
@@ -283,18 +241,30 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
-fn shape_errors_carry_their_path() {
+fn shape_errors_are_all_reported_with_their_paths() {
     let mut doc = sample();
     doc["services"][2]["price"] = json!("12 000");
-    has(&doc, "services[2].price", "json_invalid");
-
-    let mut doc = sample();
     doc["services"][2]["colour"] = json!("red");
-    has(&doc, "services[2].colour", "json_invalid");
-
+    doc["doctors"][1].as_object_mut().expect("object").remove("schedule");
+    doc["clinic"]["phones"] = json!("+7 700 204 10 70");
     assert_eq!(
-        Catalogue::parse("{ not json").map_err(|p| p[0].code),
-        Err(ProblemCode::JsonInvalid)
+        problems(&doc),
+        vec![
+            ("clinic.phones".into(), "wrong_type"),
+            ("clinic.phones".into(), "phones_empty"),
+            ("doctors[1].schedule".into(), "missing_field"),
+            ("services[2].colour".into(), "unknown_field"),
+            ("services[2].price".into(), "wrong_type"),
+        ]
+    );
+}
+
+#[test]
+fn not_json_at_all() {
+    assert_eq!(Catalogue::parse("{ not json").map_err(|p| p[0].code), Err(ProblemCode::JsonInvalid));
+    assert_eq!(
+        Catalogue::parse("[]").map_err(|p| (p[0].path.clone(), p[0].code)),
+        Err((String::new(), ProblemCode::WrongType))
     );
 }
 

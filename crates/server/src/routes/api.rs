@@ -20,13 +20,7 @@ pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response 
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
     (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-            (header::ETAG, etag),
-        ],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag)],
         s.catalogue_json.to_string(),
     )
         .into_response()
@@ -34,13 +28,9 @@ pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response 
 
 pub async fn health(State(s): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
     let publications: i64 =
-        s.db.call(|c| {
-            c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| {
-                r.get(0)
-            })
-        })
-        .await
-        .map_err(|e| ApiError::internal("health", e))?;
+        s.db.call(|c| c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| r.get(0)))
+            .await
+            .map_err(|e| ApiError::internal("health", e))?;
     Ok(Json(json!({
         "status": "ok",
         "catalogue_sha256": &*s.catalogue_sha256,
@@ -55,9 +45,5 @@ pub async fn not_found() -> ApiError {
 }
 
 pub async fn method_not_allowed() -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "this method is not allowed here",
-    )
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this method is not allowed here")
 }

@@ -30,9 +30,7 @@ pub fn router(state: AppState) -> Router {
         .layer(state.origins.cors());
 
     // trunk's hashed files and their .br/.gz twins made by scripts/build.
-    let files = ServeDir::new(&state.dist)
-        .precompressed_br()
-        .precompressed_gzip();
+    let files = ServeDir::new(&state.dist).precompressed_br().precompressed_gzip();
 
     Router::new()
         .route("/", get(page::index))
@@ -59,20 +57,13 @@ pub fn router(state: AppState) -> Router {
 async fn response_headers(req: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;
-    let cache = if hashed && res.status().is_success() {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+    let cache =
+        if hashed && res.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
     let headers = res.headers_mut();
     for (name, value) in COMMON_HEADERS {
-        headers
-            .entry(HeaderName::from_static(name))
-            .or_insert(HeaderValue::from_static(value));
+        headers.entry(HeaderName::from_static(name)).or_insert(HeaderValue::from_static(value));
     }
-    headers
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static(cache));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(cache));
     res
 }
 
@@ -80,8 +71,7 @@ async fn response_headers(req: Request, next: Next) -> Response {
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("").trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -22,10 +22,7 @@ pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         .unwrap_or(HeaderValue::from_static("frame-ancestors 'self'"));
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
             (header::VARY, HeaderValue::from_static("Accept-Language")),
             (header::CONTENT_SECURITY_POLICY, csp),
         ],
@@ -59,10 +56,7 @@ mod tests {
     fn query_beats_browser_beats_default() {
         let mut h = HeaderMap::new();
         assert_eq!(choose_lang(None, &h), Lang::Kk);
-        h.insert(
-            header::ACCEPT_LANGUAGE,
-            HeaderValue::from_static("en-US,en;q=0.9"),
-        );
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("en-US,en;q=0.9"));
         assert_eq!(choose_lang(None, &h), Lang::En);
         assert_eq!(choose_lang(Some("service=x&lang=ru"), &h), Lang::Ru);
         assert_eq!(choose_lang(Some("lang=de"), &h), Lang::En);

@@ -5,10 +5,7 @@
 use jazylu_server::{Config, Running};
 use std::path::{Path, PathBuf};
 
-pub const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/catalogue.sample.json"
-);
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalogue.sample.json");
 /// The page template as trunk receives it; trunk keeps the tokens the server fills in.
 pub const TEMPLATE: &str = include_str!("../../../../index.html");
 
@@ -56,9 +53,5 @@ pub async fn spawn_with(dir: tempfile::TempDir, edit: impl FnOnce(&mut Config)) 
 
 /// A client that leaves compression to us, so tests see the real Content-Encoding.
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_gzip()
-        .no_brotli()
-        .build()
-        .expect("client")
+    reqwest::Client::builder().no_gzip().no_brotli().build().expect("client")
 }
