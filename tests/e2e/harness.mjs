@@ -61,6 +61,7 @@ export function watch(page) {
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
   page.on('request', (r) => seen.origins.add(new URL(r.url()).origin));
+  page.on('response', (r) => { if (r.status() >= 400) seen.errors.push(`${r.status()} ${r.url()}`); });
   return seen;
 }
 
