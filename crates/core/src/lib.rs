@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod html;
 pub mod ident;
+pub mod json;
 pub mod lang;
 pub mod money;
 pub mod phone;

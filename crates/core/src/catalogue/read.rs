@@ -1,15 +1,15 @@
 //! Reading the catalogue's JSON field by field. Every shape problem (a missing field, a wrong
 //! type, an unknown key) is reported with its path and reading goes on, so the person editing the
-//! file sees all of them at once. Reading a `serde_json::Value` by hand, rather than deriving
-//! `Deserialize`, also keeps the widget's wasm small (about 40 KB less).
+//! file sees all of them at once. Reading by hand, rather than deriving serde's `Deserialize`,
+//! also keeps the widget's wasm small (about 40 KB less).
 
 use super::check::Checker;
 use super::problem::ProblemCode as Code;
-use serde_json::{Map, Value};
+use crate::json::Json;
 
 /// An object of the document and where it is.
 pub(super) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    fields: &'a [(String, Json)],
     pub path: String,
 }
 
@@ -31,38 +31,39 @@ pub(super) fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-fn kind(v: &Value) -> &'static str {
+fn kind(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Int(_) => "a whole number",
+        Json::Fraction => "a number with a fraction",
+        Json::Str(_) => "a string",
+        Json::List(_) => "a list",
+        Json::Obj(_) => "an object",
     }
 }
 
 impl Checker {
-    fn wrong_type(&mut self, path: String, expected: &str, got: &Value) {
+    fn wrong_type(&mut self, path: String, expected: &str, got: &Json) {
         self.report(path, Code::WrongType, format!("expected {expected}, got {}", kind(got)));
     }
 
     /// `v` as an object whose keys are all in `fields`.
-    pub fn object<'a>(&mut self, v: &'a Value, path: String, fields: &[&str]) -> Option<Obj<'a>> {
-        let Some(map) = v.as_object() else {
+    pub fn object<'a>(&mut self, v: &'a Json, path: String, fields: &[&str]) -> Option<Obj<'a>> {
+        let Some(map) = v.as_obj() else {
             self.wrong_type(path, "an object", v);
             return None;
         };
-        for key in map.keys().filter(|k| !fields.contains(&k.as_str())) {
+        for (key, _) in map.iter().filter(|(k, _)| !fields.contains(&k.as_str())) {
             self.report(join(&path, key), Code::UnknownField, format!("'{key}' is not a field here"));
         }
-        Some(Obj { map, path })
+        Some(Obj { fields: map, path })
     }
 
     /// A field's value; `null` counts as absent. A required one that is absent is reported.
-    pub fn field<'a>(&mut self, o: &Obj<'a>, key: &str, required: bool) -> Option<&'a Value> {
-        match o.map.get(key) {
-            Some(Value::Null) | None => {
+    pub fn field<'a>(&mut self, o: &Obj<'a>, key: &str, required: bool) -> Option<&'a Json> {
+        match o.fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v) {
+            Some(Json::Null) | None => {
                 if required {
                     self.report(o.at(key), Code::MissingField, format!("'{key}' is required"));
                 }
@@ -77,7 +78,7 @@ impl Checker {
         self.object(v, o.at(key), fields)
     }
 
-    pub fn string<'a>(&mut self, v: &'a Value, path: String) -> Option<&'a str> {
+    pub fn string<'a>(&mut self, v: &'a Json, path: String) -> Option<&'a str> {
         let s = v.as_str();
         if s.is_none() {
             self.wrong_type(path, "a string", v);
@@ -109,9 +110,9 @@ impl Checker {
     }
 
     /// A list field; absent is an empty list unless required.
-    pub fn list<'a>(&mut self, o: &Obj<'a>, key: &str, required: bool) -> &'a [Value] {
+    pub fn list<'a>(&mut self, o: &Obj<'a>, key: &str, required: bool) -> &'a [Json] {
         let Some(v) = self.field(o, key, required) else { return &[] };
-        match v.as_array() {
+        match v.as_list() {
             Some(items) => items,
             None => {
                 self.wrong_type(o.at(key), "a list", v);
