@@ -47,7 +47,8 @@ pub fn App(host: Host) -> impl IntoView {
     };
     fetch();
 
-    let catalogue = Memo::new(move |_| match load.get() {
+    // Derived, not a Memo: a Memo would compare whole catalogues (and bring that code along).
+    let catalogue = Signal::derive(move || match load.get() {
         Load::Ready(c) => Some(c),
         _ => None,
     });

@@ -7,6 +7,10 @@ mod booking;
 mod host;
 mod prices;
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     let Some(host) = host::Host::find() else {
         web_sys::console::error_1(&"Jazylu: no element with id=\"jazylu\" to mount on".into());

@@ -10,7 +10,7 @@ use web_sys::{Element, MouseEvent};
 
 #[component]
 pub fn PriceList(
-    catalogue: Memo<Option<Arc<Catalogue>>>,
+    catalogue: Signal<Option<Arc<Catalogue>>>,
     lang: RwSignal<Lang>,
     selected: RwSignal<Option<String>>,
     prerendered: Option<String>,

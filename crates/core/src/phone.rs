@@ -26,7 +26,7 @@ impl Phone {
     /// `7011234567`. Only digits count; 11 digits must start with 7 or 8.
     pub fn parse(input: &str) -> Result<Phone, PhoneError> {
         // Only digits and the punctuation people put in numbers; a letter means a typo.
-        if !input.chars().all(|c| c.is_ascii_digit() || " +-().\u{a0}".contains(c)) {
+        if !input.chars().all(|c| matches!(c, '0'..='9' | ' ' | '+' | '-' | '(' | ')' | '.' | '\u{a0}')) {
             return Err(PhoneError::Format);
         }
         let digits: String = input.chars().filter(char::is_ascii_digit).collect();

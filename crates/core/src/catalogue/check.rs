@@ -1,6 +1,6 @@
 //! The catalogue's rules: from the JSON document to a `Catalogue`, collecting every problem.
 
-use super::problem::{Problem, ProblemCode as Code};
+use super::problem::{detail, Problem, ProblemCode as Code};
 use super::read::{index, Obj};
 use super::schedule::{Exception, ScheduleEntry, WeeklySchedule};
 use super::*;
@@ -45,8 +45,9 @@ const SERVICE: &[&str] =
 const PROMO: &[&str] = &["price", "from", "until"];
 
 pub(super) fn check(json: &str) -> Result<Catalogue, Vec<Problem>> {
-    let root = Json::parse(json)
-        .map_err(|e| vec![Problem { path: String::new(), code: Code::JsonInvalid, detail: e.to_string() }])?;
+    let root = Json::parse(json).map_err(|e| {
+        vec![Problem { path: String::new(), code: Code::JsonInvalid, detail: detail!("{e}") }]
+    })?;
     let mut c = Checker::default();
     let Some(doc) = c.object(&root, String::new(), DOC) else { return Err(c.problems) };
     let sample = c.flag(&doc, "sample");
@@ -76,7 +77,7 @@ impl Checker {
         let mut get = |lang: &str| match self.str(&t, lang, false).map(str::trim) {
             Some(s) if !s.is_empty() => Some(s.to_string()),
             _ => {
-                self.report(t.at(lang), Code::MissingTranslation, format!("the {lang} text is missing"));
+                self.report(t.at(lang), Code::MissingTranslation, detail!("the {lang} text is missing"));
                 None
             }
         };
@@ -88,11 +89,11 @@ impl Checker {
         match Span::parse(s) {
             Ok(span) => Some(span),
             Err(SpanError::Format) => {
-                self.report(path, Code::TimeInvalid, format!("'{s}' is not HH:MM-HH:MM"));
+                self.report(path, Code::TimeInvalid, detail!("'{s}' is not HH:MM-HH:MM"));
                 None
             }
             Err(SpanError::Reversed) => {
-                self.report(path, Code::IntervalReversed, format!("'{s}' ends before it starts"));
+                self.report(path, Code::IntervalReversed, detail!("'{s}' ends before it starts"));
                 None
             }
         }
@@ -101,7 +102,7 @@ impl Checker {
     fn date(&mut self, path: String, s: &str) -> Option<NaiveDate> {
         let d = parse_date(s);
         if d.is_none() {
-            self.report(path, Code::DateInvalid, format!("'{s}' is not a date YYYY-MM-DD"));
+            self.report(path, Code::DateInvalid, detail!("'{s}' is not a date YYYY-MM-DD"));
         }
         d
     }
@@ -113,12 +114,12 @@ impl Checker {
             self.report(
                 o.at("id"),
                 Code::IdInvalid,
-                format!("'{raw}': use a-z, 0-9, '-' and '_' (at most 64)"),
+                detail!("'{raw}': use a-z, 0-9, '-' and '_' (at most 64)"),
             );
             return None;
         };
         if seen.iter().any(|s| s == raw) {
-            self.report(o.at("id"), Code::DuplicateId, format!("'{raw}' is used twice"));
+            self.report(o.at("id"), Code::DuplicateId, detail!("'{raw}' is used twice"));
         }
         seen.push(raw.to_string());
         Some(id)
@@ -138,11 +139,11 @@ impl Checker {
                 self.report(
                     path.clone(),
                     Code::BreakOutsideHours,
-                    format!("break {b} is not inside the hours"),
+                    detail!("break {b} is not inside the hours"),
                 );
             }
             if let Some(other) = breaks.iter().find(|o| o.overlaps(b)) {
-                self.report(path, Code::ScheduleOverlap, format!("break {b} overlaps break {other}"));
+                self.report(path, Code::ScheduleOverlap, detail!("break {b} overlaps break {other}"));
             }
             breaks.push(b);
         }
@@ -171,7 +172,7 @@ impl Checker {
                         self.report(
                             dpath,
                             Code::WeekdayInvalid,
-                            format!("'{d}': use mon, tue, wed, thu, fri, sat or sun"),
+                            detail!("'{d}': use mon, tue, wed, thu, fri, sat or sun"),
                         );
                         all_ok = false;
                     }
@@ -185,7 +186,7 @@ impl Checker {
             };
             for prev in &out {
                 if weekdays.iter().any(|d| prev.days.contains(d)) && prev.hours.overlaps(hours) {
-                    let detail = format!("{hours} overlaps {} on the same day", prev.hours);
+                    let detail = detail!("{hours} overlaps {} on the same day", prev.hours);
                     self.report(e.at("hours"), Code::ScheduleOverlap, detail);
                 }
             }
@@ -205,7 +206,7 @@ impl Checker {
             };
             let date = self.str(&e, "date", true).and_then(|d| self.date(e.at("date"), d));
             if let Some(d) = date.filter(|d| out.iter().any(|o| o.date == *d)) {
-                self.report(e.at("date"), Code::DuplicateDate, format!("{} is listed twice", IsoDate(d)));
+                self.report(e.at("date"), Code::DuplicateDate, detail!("{} is listed twice", IsoDate(d)));
             }
             let (hours, breaks) = match self.str(&e, "hours", false) {
                 Some(h) => match self.hours_and_breaks(&e, h) {
@@ -236,11 +237,11 @@ impl Checker {
         let bin = self.str(c, "bin", true).and_then(|raw| match Bin::parse(raw) {
             Ok(b) => Some(b),
             Err(IdentError::Format) => {
-                self.report(c.at("bin"), Code::BinFormat, format!("'{raw}' is not 12 digits"));
+                self.report(c.at("bin"), Code::BinFormat, detail!("'{raw}' is not 12 digits"));
                 None
             }
             Err(IdentError::Checksum) => {
-                self.report(c.at("bin"), Code::BinChecksum, format!("'{raw}' fails the check digit"));
+                self.report(c.at("bin"), Code::BinChecksum, detail!("'{raw}' fails the check digit"));
                 None
             }
         });
@@ -252,7 +253,7 @@ impl Checker {
         for (path, p) in raw_phones {
             match Phone::parse(p) {
                 Ok(p) => phones.push(p),
-                Err(_) => self.report(path, Code::PhoneInvalid, format!("'{p}' is not a Kazakhstan number")),
+                Err(_) => self.report(path, Code::PhoneInvalid, detail!("'{p}' is not a Kazakhstan number")),
             }
         }
         let whatsapp = match self.str(c, "whatsapp", false).map(Phone::parse_mobile) {
@@ -270,7 +271,7 @@ impl Checker {
         let time_zone = self.str(c, "time_zone", true).and_then(|z| {
             let zone = ClinicZone::parse(z);
             if zone.is_none() {
-                let detail = format!("'{z}' is not a known Kazakhstan time zone (e.g. Asia/Almaty)");
+                let detail = detail!("'{z}' is not a known Kazakhstan time zone (e.g. Asia/Almaty)");
                 self.report(c.at("time_zone"), Code::TimeZoneUnknown, detail);
             }
             zone
@@ -299,7 +300,7 @@ impl Checker {
             let value = p.as_ref().and_then(|p| self.int(p, name, false)).unwrap_or(default);
             if !(min..=max).contains(&value) {
                 let path = format!("clinic.policies.{name}");
-                self.report(path, Code::PolicyOutOfRange, format!("{value} is outside {min}..={max}"));
+                self.report(path, Code::PolicyOutOfRange, detail!("{value} is outside {min}..={max}"));
             }
             value.clamp(min, max) as u32
         };
@@ -357,7 +358,7 @@ impl Checker {
             });
             if let Some(day) = closed {
                 let detail =
-                    format!("{} on {} is outside the clinic's working hours", e.hours, weekday_key(*day));
+                    detail!("{} on {} is outside the clinic's working hours", e.hours, weekday_key(*day));
                 self.report(format!("{path}[{i}].hours"), Code::OutsideClinicHours, detail);
             }
         }
@@ -376,7 +377,7 @@ impl Checker {
             let category = self.str(&o, "category", true).and_then(|raw| {
                 let found = CategoryId::parse(raw).filter(|_| categories.iter().any(|c| c == raw));
                 if found.is_none() {
-                    self.report(o.at("category"), Code::UnknownId, format!("no category '{raw}'"));
+                    self.report(o.at("category"), Code::UnknownId, detail!("no category '{raw}'"));
                 }
                 found
             });
@@ -389,7 +390,7 @@ impl Checker {
                     self.report(
                         o.at("duration_min"),
                         Code::DurationOutOfRange,
-                        format!("{d} minutes is outside 5..=60"),
+                        detail!("{d} minutes is outside 5..=60"),
                     );
                 }
                 minutes
@@ -422,9 +423,9 @@ impl Checker {
         let mut ids: Vec<DoctorId> = Vec::new();
         for (path, d) in raw {
             match DoctorId::parse(d).filter(|_| doctors.iter().any(|x| x == d)) {
-                None => self.report(path, Code::UnknownId, format!("no doctor '{d}'")),
+                None => self.report(path, Code::UnknownId, detail!("no doctor '{d}'")),
                 Some(x) if ids.contains(&x) => {
-                    self.report(path, Code::DuplicateId, format!("{d} is listed twice"))
+                    self.report(path, Code::DuplicateId, detail!("{d} is listed twice"))
                 }
                 Some(x) => ids.push(x),
             }
@@ -438,7 +439,7 @@ impl Checker {
             self.report(
                 path,
                 Code::PriceNotPositive,
-                format!("{amount} is not a positive whole number of tenge"),
+                detail!("{amount} is not a positive whole number of tenge"),
             );
         }
         t
@@ -448,7 +449,7 @@ impl Checker {
         let price = self.int(p, "price", true).and_then(|n| self.price(p.at("price"), n));
         if let (Some(new), Some(old)) = (price, regular) {
             if new >= old {
-                let detail = format!("{} is not lower than the regular {}", new.amount(), old.amount());
+                let detail = detail!("{} is not lower than the regular {}", new.amount(), old.amount());
                 self.report(p.at("price"), Code::PromoNotLower, detail);
             }
         }
@@ -456,7 +457,7 @@ impl Checker {
         let until = self.str(p, "until", true).and_then(|d| self.date(p.at("until"), d));
         if let (Some(f), Some(u)) = (from, until) {
             if f > u {
-                let detail = format!("ends {} before it starts {}", IsoDate(u), IsoDate(f));
+                let detail = detail!("ends {} before it starts {}", IsoDate(u), IsoDate(f));
                 self.report(p.at("until"), Code::PromoWindowReversed, detail);
             }
         }
@@ -473,7 +474,7 @@ impl Checker {
         for (year, dates) in map {
             let path = format!("holidays.{year}");
             let Some(y) = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)) else {
-                self.report(path, Code::DateInvalid, format!("'{year}' is not a year"));
+                self.report(path, Code::DateInvalid, detail!("'{year}' is not a year"));
                 continue;
             };
             let Some(dates) = dates.as_list() else {
@@ -491,10 +492,10 @@ impl Checker {
                     self.report(
                         dpath,
                         Code::HolidayYearMismatch,
-                        format!("{} is not in {year}", IsoDate(date)),
+                        detail!("{} is not in {year}", IsoDate(date)),
                     );
                 } else if list.contains(&date) {
-                    self.report(dpath, Code::DuplicateDate, format!("{} is listed twice", IsoDate(date)));
+                    self.report(dpath, Code::DuplicateDate, detail!("{} is listed twice", IsoDate(date)));
                 } else {
                     list.push(date);
                 }

@@ -3,6 +3,24 @@
 use serde::Serialize;
 use std::fmt;
 
+/// The detail of a problem, formatted for the person editing the file. In the widget it is left
+/// empty: the widget only needs to know that a catalogue is unusable, the server (which checks it
+/// first and prints every detail) is the one talking to staff, and the formatting code would cost
+/// the wasm several kilobytes.
+macro_rules! detail {
+    ($($arg:tt)*) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        let d = format!($($arg)*);
+        #[cfg(target_arch = "wasm32")]
+        let d = {
+            let _ = format_args!($($arg)*); // uses the arguments; optimised away
+            String::new()
+        };
+        d
+    }};
+}
+pub(super) use detail;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {

@@ -4,7 +4,7 @@
 //! also keeps the widget's wasm small (about 40 KB less).
 
 use super::check::Checker;
-use super::problem::ProblemCode as Code;
+use super::problem::{detail, ProblemCode as Code};
 use crate::json::Json;
 
 /// An object of the document and where it is.
@@ -45,7 +45,7 @@ fn kind(v: &Json) -> &'static str {
 
 impl Checker {
     fn wrong_type(&mut self, path: String, expected: &str, got: &Json) {
-        self.report(path, Code::WrongType, format!("expected {expected}, got {}", kind(got)));
+        self.report(path, Code::WrongType, detail!("expected {expected}, got {}", kind(got)));
     }
 
     /// `v` as an object whose keys are all in `fields`.
@@ -55,7 +55,7 @@ impl Checker {
             return None;
         };
         for (key, _) in map.iter().filter(|(k, _)| !fields.contains(&k.as_str())) {
-            self.report(join(&path, key), Code::UnknownField, format!("'{key}' is not a field here"));
+            self.report(join(&path, key), Code::UnknownField, detail!("'{key}' is not a field here"));
         }
         Some(Obj { fields: map, path })
     }
@@ -65,7 +65,7 @@ impl Checker {
         match o.fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v) {
             Some(Json::Null) | None => {
                 if required {
-                    self.report(o.at(key), Code::MissingField, format!("'{key}' is required"));
+                    self.report(o.at(key), Code::MissingField, detail!("'{key}' is required"));
                 }
                 None
             }
