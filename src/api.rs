@@ -15,6 +15,17 @@ pub enum LoadError {
     Invalid,
 }
 
+impl LoadError {
+    /// For the console: a short word, no personal data.
+    pub fn code(self) -> &'static str {
+        match self {
+            LoadError::Network => "network",
+            LoadError::Status(_) => "status",
+            LoadError::Invalid => "invalid",
+        }
+    }
+}
+
 /// `GET /api/catalog`. The hosted page preloads the same URL, so this usually resolves from the
 /// preload without a second round trip.
 pub async fn catalogue(base: &str) -> Result<Catalogue, LoadError> {

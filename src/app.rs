@@ -7,6 +7,7 @@ use crate::host::{self, Host};
 use crate::prices::PriceList;
 use jazylu_core::texts::texts;
 use jazylu_core::Catalogue;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -39,7 +40,7 @@ pub fn App(host: Host) -> impl IntoView {
                     Load::Ready(Arc::new(c))
                 }
                 Err(e) => {
-                    web_sys::console::warn_1(&format!("Jazylu: catalogue not loaded: {e:?}").into());
+                    web_sys::console::warn_1(&format!("Jazylu: catalogue not loaded ({})", e.code()).into());
                     Load::Failed
                 }
             });
@@ -67,17 +68,14 @@ pub fn App(host: Host) -> impl IntoView {
     let status = move || {
         let t = texts(lang.get());
         match load.get() {
-            Load::Failed => Some(
-                view! {
-                    <div class="jz-error" role="alert">
-                        <p>{t.load_failed}</p>
-                        <button type="button" class="jz-retry" on:click=move |_| fetch()>{t.retry}</button>
-                    </div>
-                }
-                .into_any(),
-            ),
+            Load::Failed => Some(Either::Left(view! {
+                <div class="jz-error" role="alert">
+                    <p>{t.load_failed}</p>
+                    <button type="button" class="jz-retry" on:click=move |_| fetch()>{t.retry}</button>
+                </div>
+            })),
             Load::Loading if !has_prerender => {
-                Some(view! { <p class="jz-status" role="status">{t.loading}</p> }.into_any())
+                Some(Either::Right(view! { <p class="jz-status" role="status">{t.loading}</p> }))
             }
             _ => None,
         }
@@ -86,10 +84,8 @@ pub fn App(host: Host) -> impl IntoView {
     let body = move || {
         let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
         match booking {
-            Some((service, c)) => view! { <BookingStart catalogue=c service lang selected /> }.into_any(),
-            None => {
-                view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }.into_any()
-            }
+            Some((service, c)) => Either::Left(view! { <BookingStart catalogue=c service lang selected /> }),
+            None => Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }),
         }
     };
 

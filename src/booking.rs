@@ -27,9 +27,7 @@ pub fn BookingStart(
     move || {
         let l = lang.get();
         let t = texts(l);
-        let Some(s) = c.service(&service) else {
-            return ().into_any();
-        };
+        let s = c.service(&service)?;
         let today = c.clinic().time_zone.today(crate::host::now());
         let price = s.price_on(today).now.to_string();
         let doctors: Vec<_> = s
@@ -41,7 +39,7 @@ pub fn BookingStart(
         let clinic = c.clinic();
         let phone = clinic.phones.first().cloned();
         let whatsapp = clinic.whatsapp.clone();
-        view! {
+        Some(view! {
             <section class="jz-booking" aria-labelledby="jz-booking-title">
                 <button type="button" class="jz-back" on:click=move |_| selected.set(None)>
                     "← " {t.back_to_prices}
@@ -80,7 +78,6 @@ pub fn BookingStart(
                     })}
                 </p>
             </section>
-        }
-        .into_any()
+        })
     }
 }
