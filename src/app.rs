@@ -54,17 +54,6 @@ pub fn App(host: Host) -> impl IntoView {
         _ => None,
     });
 
-    // The page's language, title and address follow the switch.
-    Effect::new(move |first: Option<()>| {
-        let l = lang.get();
-        if let Some(c) = catalogue.get() {
-            host::set_title(&format!("{} — {}", c.clinic().name.get(l), texts(l).prices_title));
-        }
-        if first.is_some() {
-            host::remember_lang(l);
-        }
-    });
-
     let status = move || {
         let t = texts(lang.get());
         match load.get() {
@@ -85,7 +74,9 @@ pub fn App(host: Host) -> impl IntoView {
         let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
         match booking {
             Some((service, c)) => Either::Left(view! { <BookingStart catalogue=c service lang selected /> }),
-            None => Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> }),
+            None => {
+                Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> })
+            }
         }
     };
 

@@ -3,7 +3,6 @@
 
 use jazylu_core::texts::texts;
 use jazylu_core::{Catalogue, Lang};
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,13 +13,6 @@ pub fn BookingStart(
     lang: RwSignal<Lang>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H2>::new();
-    // Move focus to the new step so keyboard and screen-reader users land on it.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
     let doctor = RwSignal::new(String::from("any"));
     let c = catalogue.clone();
 
@@ -41,10 +33,13 @@ pub fn BookingStart(
         let whatsapp = clinic.whatsapp.clone();
         Some(view! {
             <section class="jz-booking" aria-labelledby="jz-booking-title">
-                <button type="button" class="jz-back" on:click=move |_| selected.set(None)>
+                <button type="button" class="jz-back" on:click=move |_| {
+                    selected.set(None);
+                    request_animation_frame(|| crate::host::focus("jz-prices-title"));
+                }>
                     "← " {t.back_to_prices}
                 </button>
-                <h2 id="jz-booking-title" tabindex="-1" node_ref=heading>{t.booking_title}</h2>
+                <h2 id="jz-booking-title" tabindex="-1">{t.booking_title}</h2>
                 <p class="jz-booking-svc">
                     <strong>{s.name.get(l).to_string()}</strong>
                     <span>{format!("{}\u{a0}{}", s.duration.get(), t.minutes)}</span>

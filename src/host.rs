@@ -35,7 +35,8 @@ impl Host {
         let service = param("service").or_else(|| attr("data-service"));
 
         let html = root.inner_html();
-        let prerendered = (!html.trim().is_empty()).then_some(html);
+        // A page not served by our server still holds the template's placeholder.
+        let prerendered = (!html.trim().is_empty() && !html.starts_with('%')).then_some(html);
         root.set_inner_html("");
         Some(Host { root, lang, api_base, prerendered, service })
     }
@@ -52,8 +53,10 @@ fn browser_lang() -> Option<Lang> {
     Lang::negotiate(tags.iter().map(String::as_str))
 }
 
-/// Keeps `?lang=` in the address bar in step with the switch, so a reload keeps the language.
-pub fn remember_lang(lang: Lang) {
+/// After a language switch: the document's language and title, and `?lang=` in the address bar
+/// so that a reload keeps the language.
+pub fn show_lang(lang: Lang, title: &str) {
+    set_title(title);
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -72,7 +75,7 @@ pub fn remember_lang(lang: Lang) {
     }
 }
 
-pub fn set_title(title: &str) {
+fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(title);
     }
@@ -87,5 +90,13 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
+    }
+}
+
+/// Moves keyboard focus to the element with this id (it carries `tabindex="-1"`).
+pub fn focus(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

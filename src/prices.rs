@@ -2,7 +2,8 @@
 //! server uses for the page it sends, so the widget takes over without a visible change. Clicks
 //! on the language links and "Book" buttons are caught here and handled without a reload.
 
-use jazylu_core::{price_list, Catalogue, Lang};
+use crate::host;
+use jazylu_core::{price_list, texts, Catalogue, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -34,9 +35,14 @@ pub fn PriceList(
         if let Some(l) = el.get_attribute("data-lang").and_then(|l| Lang::from_tag(&l)) {
             ev.prevent_default();
             lang.set(l);
+            if let Some(c) = catalogue.get_untracked() {
+                host::show_lang(l, &texts::page_title(&c, l));
+            }
         } else if let Some(id) = el.get_attribute("data-book") {
             ev.prevent_default();
             selected.set(Some(id));
+            // Keyboard and screen-reader users land on the new step.
+            request_animation_frame(|| host::focus("jz-booking-title"));
         }
     };
 

@@ -70,7 +70,7 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     }
     write!(
         out,
-        r#"<h2 class="jz-title">{}</h2><p class="jz-hint">{}</p>"#,
+        r#"<h2 class="jz-title" id="jz-prices-title" tabindex="-1">{}</h2><p class="jz-hint">{}</p>"#,
         t.prices_title, t.prices_in_tenge
     )?;
 

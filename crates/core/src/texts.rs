@@ -110,6 +110,11 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
+/// The page title: the clinic, then what the page shows.
+pub fn page_title(cat: &crate::Catalogue, lang: Lang) -> String {
+    format!("{} — {}", cat.clinic().name.get(lang), texts(lang).prices_title)
+}
+
 /// "until 31 December": Kazakh puts the month in the dative before «дейін», Russian in the
 /// genitive after «до».
 pub fn offer_until(lang: Lang, date: NaiveDate) -> String {

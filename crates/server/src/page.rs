@@ -3,13 +3,14 @@
 
 use base64::Engine;
 use jazylu_core::html::Escape;
-use jazylu_core::{price_list, texts::texts, Catalogue, Lang};
+use jazylu_core::{price_list, texts, Catalogue, Lang};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
 const LANG: &str = "%JZ_LANG%";
 const TITLE: &str = "%JZ_TITLE%";
-const PRERENDER: &str = "<!--jz:prerender-->";
+/// Plain text, not a comment: trunk's HTML minifier drops comments.
+const PRERENDER: &str = "%JZ_PRERENDER%";
 
 pub struct Page {
     template: String,
@@ -38,7 +39,7 @@ impl Page {
     }
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
-        let title = format!("{} — {}", cat.clinic().name.get(lang), texts(lang).prices_title);
+        let title = texts::page_title(cat, lang);
         self.template.replace(LANG, lang.code()).replace(TITLE, &Escape(&title).to_string()).replacen(
             PRERENDER,
             &price_list::render(cat, lang, today),

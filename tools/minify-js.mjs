@@ -1,0 +1,23 @@
+// Minifies the wasm-bindgen loader in dist/ (trunk's own JS minifier cannot parse it) and
+// updates its subresource-integrity hash in dist/index.html.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dist = process.argv[2] ?? 'dist';
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const indexPath = join(dist, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+
+for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+  const path = join(dist, file);
+  const source = readFileSync(path);
+  const { code } = await minify(source.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+  writeFileSync(path, code);
+  const before = sri(source);
+  if (!index.includes(before)) throw new Error(`no integrity for ${file} in index.html`);
+  index = index.replaceAll(before, sri(code));
+  console.log(`[build] minified ${file}: ${source.length} -> ${code.length} bytes`);
+}
+writeFileSync(indexPath, index);
