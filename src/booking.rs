@@ -1,5 +1,6 @@
-//! The first step of booking: the chosen service and its doctors. Choosing a time comes with the
-//! booking flow; until then the visitor is pointed to the clinic's phone and WhatsApp.
+//! The first step of booking: the chosen service and the doctors who provide it. Choosing a doctor
+//! and a time online comes with the booking flow; until then the visitor is pointed to the
+//! clinic's phone and WhatsApp.
 
 use jazylu_core::texts::texts;
 use jazylu_core::{Catalogue, Lang};
@@ -13,7 +14,6 @@ pub fn BookingStart(
     lang: RwSignal<Lang>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let doctor = RwSignal::new(String::from("any"));
     let c = catalogue.clone();
 
     move || {
@@ -22,12 +22,13 @@ pub fn BookingStart(
         let s = c.service(&service)?;
         let today = c.clinic().time_zone.today(crate::host::now());
         let price = s.price_on(today).now.to_string();
-        let doctors: Vec<_> = s
+        let doctors = s
             .doctors
             .iter()
             .filter_map(|id| c.doctor(id.as_str()))
-            .map(|d| (d.id.to_string(), format!("{}, {}", d.name.get(l), d.specialty.get(l))))
-            .collect();
+            .map(|d| format!("{} ({})", d.name.get(l), d.specialty.get(l)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let clinic = c.clinic();
         let phone = clinic.phones.first().cloned();
         let whatsapp = clinic.whatsapp.clone();
@@ -45,26 +46,7 @@ pub fn BookingStart(
                     <span>{format!("{}\u{a0}{}", s.duration.get(), t.minutes)}</span>
                     <span>{price}</span>
                 </p>
-                <fieldset class="jz-doctors">
-                    <legend>{t.choose_doctor}</legend>
-                    <label>
-                        <input type="radio" name="jz-doctor" value="any"
-                            prop:checked=move || doctor.get() == "any"
-                            on:change=move |_| doctor.set("any".into()) />
-                        {t.any_doctor}
-                    </label>
-                    {doctors.into_iter().map(|(id, label)| {
-                        let mine = id.clone();
-                        view! {
-                            <label>
-                                <input type="radio" name="jz-doctor" value=id.clone()
-                                    prop:checked=move || doctor.get() == mine
-                                    on:change=move |_| doctor.set(id.clone()) />
-                                {label}
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <p class="jz-doctors">{t.doctors} ": " {doctors}</p>
                 <p class="jz-note">{t.booking_by_phone}</p>
                 <p class="jz-contact-actions">
                     {phone.map(|p| view! { <a class="jz-call" href=format!("tel:{}", p.e164())>{p.to_string()}</a> })}

@@ -23,8 +23,7 @@ pub struct Texts {
     pub retry: &'static str,
     pub back_to_prices: &'static str,
     pub booking_title: &'static str,
-    pub choose_doctor: &'static str,
-    pub any_doctor: &'static str,
+    pub doctors: &'static str,
     pub booking_by_phone: &'static str,
     pub clinic_time: &'static str,
 }
@@ -47,8 +46,7 @@ pub static KK: Texts = Texts {
     retry: "Қайталау",
     back_to_prices: "Бағаларға оралу",
     booking_title: "Қабылдауға жазылу",
-    choose_doctor: "Дәрігерді таңдаңыз",
-    any_doctor: "Кез келген бос дәрігер",
+    doctors: "Дәрігерлер",
     booking_by_phone: "Уақытты онлайн таңдау жақында қосылады. Қазір жазылу үшін клиникаға қоңырау шалыңыз немесе WhatsApp-қа жазыңыз.",
     clinic_time: "Алматы уақыты (UTC+5)",
 };
@@ -71,8 +69,7 @@ pub static RU: Texts = Texts {
     retry: "Повторить",
     back_to_prices: "Вернуться к ценам",
     booking_title: "Запись на приём",
-    choose_doctor: "Выберите врача",
-    any_doctor: "Любой свободный врач",
+    doctors: "Врачи",
     booking_by_phone: "Выбор времени онлайн скоро появится. Чтобы записаться сейчас, позвоните в клинику или напишите в WhatsApp.",
     clinic_time: "время Алматы (UTC+5)",
 };
@@ -95,8 +92,7 @@ pub static EN: Texts = Texts {
     retry: "Try again",
     back_to_prices: "Back to prices",
     booking_title: "Book an appointment",
-    choose_doctor: "Choose a doctor",
-    any_doctor: "Any available doctor",
+    doctors: "Doctors",
     booking_by_phone:
         "Choosing a time online is coming soon. To book now, call the clinic or message it on WhatsApp.",
     clinic_time: "Almaty time (UTC+5)",
