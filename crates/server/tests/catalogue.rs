@@ -84,6 +84,22 @@ async fn unknown_api_paths_and_methods_get_json_errors() {
 }
 
 #[tokio::test]
+async fn errors_from_layers_and_files_are_json_too() {
+    let s = spawn().await;
+    let res = client().get(s.url("/no-such-file.js")).send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["code"], "not_found");
+
+    let huge = vec![b'x'; 200 * 1024];
+    let res = client().post(s.url("/api/catalog")).body(huge).send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let body: Value = res.json().await.expect("json");
+    assert_eq!(body["code"], "payload_too_large");
+}
+
+#[tokio::test]
 async fn cors_follows_the_allow_list() {
     let s = spawn().await;
     let allowed = client()

@@ -37,10 +37,11 @@ pub fn router(state: AppState) -> Router {
         .route("/index.html", get(page::index))
         .nest("/api", api)
         .fallback_service(files)
-        .layer(middleware::from_fn(response_headers))
-        .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(15)))
+        .layer(middleware::from_fn(crate::error::json_errors))
+        .layer(middleware::from_fn(response_headers))
+        .layer(CompressionLayer::new())
         .layer(
             // Method, path and status only: query strings and bodies may hold personal data.
             TraceLayer::new_for_http()
