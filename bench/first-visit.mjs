@@ -1,6 +1,8 @@
 // What a first visit costs: bytes on the wire (gzip and brotli) and time to prices painted and to
 // an interactive widget, on an emulated mid-range phone (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT).
 // Usage: node bench/first-visit.mjs http://127.0.0.1:PORT [runs]
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
 
@@ -15,7 +17,8 @@ const kib = (n) => (n / 1024).toFixed(1);
 
 async function sizes() {
   const html = await (await fetch(base + '/?lang=kk')).text();
-  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  // trunk's minifier leaves attribute values unquoted.
+  const assets = [...html.matchAll(/(?:href|src)=["']?(\/[^"'\s>]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
   const wasmInJs = [...html.matchAll(/'(\/[^']+\.wasm)'/g)].map((m) => m[1]);
   const rows = [['page html (with inline css, kk)', Buffer.from(html)]];
   for (const path of new Set([...assets, ...wasmInJs])) {
@@ -25,10 +28,11 @@ async function sizes() {
   return rows.map(([name, body]) => ({ name, raw: body.length, gzip: gzip(body), brotli: brotli(body) }));
 }
 
-async function timings() {
+async function timings(url = base + '/', waitForWidget = true) {
   const browser = await launchBrowser();
   const paint = [];
   const ready = [];
+  const htmlDone = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 360, height: 740 } });
@@ -40,21 +44,24 @@ async function timings() {
         offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
       });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(base + '/');
-      await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+      await page.goto(url);
+      if (waitForWidget) await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+      else await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
       const t = await page.evaluate(() => ({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        html: performance.getEntriesByType('navigation')[0]?.responseEnd,
         ready: performance.getEntriesByName('jazylu-ready')[0]?.startTime,
         pricesInHtml: document.querySelectorAll('.jz-svc').length,
       }));
       paint.push(t.fcp);
+      htmlDone.push(t.html);
       ready.push(t.ready);
       await context.close();
     }
   } finally {
     await browser.close();
   }
-  return { paint, ready };
+  return { paint, ready, htmlDone };
 }
 
 const rows = await sizes();
@@ -62,15 +69,25 @@ console.log('| file | raw | gzip | brotli |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${kib(r.raw)} KiB | ${kib(r.gzip)} KiB | ${kib(r.brotli)} KiB |`);
 const widget = rows.filter((r) => /\.(wasm|js)$/.test(r.name));
-const css = rows[0];
 const sum = (k) => widget.reduce((n, r) => n + r[k], 0);
 console.log(`| **widget (wasm + js)** | ${kib(sum('raw'))} KiB | ${kib(sum('gzip'))} KiB | ${kib(sum('brotli'))} KiB |`);
 const all = (k) => rows.reduce((n, r) => n + r[k], 0);
 console.log(`| **first visit, all** | ${kib(all('raw'))} KiB | ${kib(all('gzip'))} KiB | ${kib(all('brotli'))} KiB |`);
-void css;
 
-const { paint, ready } = await timings();
+// The floor: a one-line page from a bare local server, under the same throttling. This machine is
+// shared and slow to paint under 4x CPU throttling; the widget's figures read against this.
+const floorServer = createServer((_, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><html lang=kk><meta charset=utf-8><link rel=icon href="data:,"><p>Сәлем</p>');
+}).listen(0, '127.0.0.1');
+await once(floorServer, 'listening');
+const floor = await timings(`http://127.0.0.1:${floorServer.address().port}/`, false);
+floorServer.close();
+
+const { paint, ready, htmlDone } = await timings();
 const ms = (xs) => xs.map((x) => Math.round(x)).join(', ');
 console.log(`\nfirst visit, CPU 4x, 1.6 Mbit/s, 150 ms RTT, ${runs} runs:`);
+console.log(`  floor (one-line page, first paint):      median ${Math.round(median(floor.paint))} ms  [${ms(floor.paint)}]`);
+console.log(`  page html received:                      median ${Math.round(median(htmlDone))} ms  [${ms(htmlDone)}]`);
 console.log(`  prices painted (first contentful paint): median ${Math.round(median(paint))} ms  [${ms(paint)}]`);
 console.log(`  widget interactive (catalogue loaded):   median ${Math.round(median(ready))} ms  [${ms(ready)}]`);
