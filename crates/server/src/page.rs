@@ -14,8 +14,10 @@ const PRERENDER: &str = "%JZ_PRERENDER%";
 
 pub struct Page {
     template: String,
-    /// `'sha256-…'` sources for the inline scripts and styles trunk wrote into the template.
-    inline_hashes: Vec<String>,
+    /// `'sha256-…'` sources for the inline scripts trunk wrote into the template.
+    script_hashes: String,
+    /// The same for the inline stylesheet.
+    style_hashes: String,
 }
 
 impl Page {
@@ -29,13 +31,17 @@ impl Page {
     }
 
     pub fn from_template(template: String) -> Page {
-        let inline_hashes = inline_blocks(&template)
-            .map(|body| {
-                let digest = Sha256::digest(body.as_bytes());
-                format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
-            })
-            .collect();
-        Page { template, inline_hashes }
+        let hashes = |tag: &str| {
+            inline_blocks(&template, tag)
+                .map(|body| {
+                    let digest = Sha256::digest(body.as_bytes());
+                    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (script_hashes, style_hashes) = (hashes("script"), hashes("style"));
+        Page { template, script_hashes, style_hashes }
     }
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
@@ -47,37 +53,31 @@ impl Page {
         )
     }
 
-    /// The page's Content-Security-Policy: only our own files, trunk's inline loader by hash,
+    /// The page's Content-Security-Policy: only our own files, the inline loader and styles by hash,
     /// wasm compilation, and framing by the allowed sites only.
     pub fn csp(&self, frame_ancestors: &str) -> String {
-        let inline = self.inline_hashes.join(" ");
+        let (scripts, styles) = (&self.script_hashes, &self.style_hashes);
         format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {inline}; style-src 'self' {inline}; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self' {styles}; \
              img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; \
              object-src 'none'; frame-ancestors {frame_ancestors}"
         )
     }
 }
 
-/// The bodies of `<script>` elements without `src` and of `<style>` elements.
-fn inline_blocks(html: &str) -> impl Iterator<Item = &str> {
+/// The bodies of the `<tag>` elements that have no `src`.
+fn inline_blocks<'a>(html: &'a str, tag: &str) -> impl Iterator<Item = &'a str> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
     let mut rest = html;
     std::iter::from_fn(move || loop {
-        let (tag, close) = match (rest.find("<script"), rest.find("<style")) {
-            (Some(a), Some(b)) if b < a => (b, "</style>"),
-            (Some(a), _) => (a, "</script>"),
-            (None, Some(b)) => (b, "</style>"),
-            (None, None) => return None,
-        };
-        let after = &rest[tag..];
+        let after = &rest[rest.find(&open)?..];
         let open_end = after.find('>')?;
-        let open = &after[..open_end];
+        let attributes = &after[..open_end];
         let body_and_more = &after[open_end + 1..];
-        let body_end = body_and_more.find(close)?;
-        let body = &body_and_more[..body_end];
+        let body_end = body_and_more.find(&close)?;
         rest = &body_and_more[body_end + close.len()..];
-        if !open.contains(" src=") {
-            return Some(body);
+        if !attributes.contains(" src=") {
+            return Some(&body_and_more[..body_end]);
         }
     })
 }
@@ -89,6 +89,7 @@ mod tests {
     #[test]
     fn finds_inline_scripts_and_styles_only() {
         let html = r#"<style>a{}</style><script src="/x.js"></script><script type="module">init()</script>"#;
-        assert_eq!(inline_blocks(html).collect::<Vec<_>>(), vec!["a{}", "init()"]);
+        assert_eq!(inline_blocks(html, "script").collect::<Vec<_>>(), vec!["init()"]);
+        assert_eq!(inline_blocks(html, "style").collect::<Vec<_>>(), vec!["a{}"]);
     }
 }
