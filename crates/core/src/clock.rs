@@ -115,6 +115,35 @@ impl fmt::Display for IsoDate {
     }
 }
 
+/// An instant written as RFC 3339 with minutes and an offset: "2026-11-27T09:00:00+05:00",
+/// "2026-11-27T04:00Z". Seconds are optional and fractions are refused (slots are whole minutes).
+pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    let (date, rest) = s.split_once('T')?;
+    let date = parse_date(date)?;
+    let (time, offset_min) = if let Some(t) = rest.strip_suffix('Z') {
+        (t, 0)
+    } else {
+        let at = rest.rfind(['+', '-'])?;
+        let (t, off) = rest.split_at(at);
+        let sign = if off.starts_with('-') { -1 } else { 1 };
+        let (h, m) = off[1..].split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let minutes = h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?;
+        (t, sign * minutes)
+    };
+    let (hm, seconds) = match time.len() {
+        5 => (time, 0),
+        8 => (&time[..5], time[6..].parse::<u32>().ok().filter(|s| *s < 60 && time.as_bytes()[5] == b':')?),
+        _ => return None,
+    };
+    let minutes = TimeOfDay::parse(hm).filter(|t| t.minutes() < 24 * 60)?.minutes();
+    let naive = date.and_hms_opt(u32::from(minutes / 60), u32::from(minutes % 60), seconds)?;
+    let offset = FixedOffset::east_opt(offset_min * 60)?;
+    Some(naive.and_local_timezone(offset).single()?.with_timezone(&Utc))
+}
+
 /// Serde adapter for dates as "YYYY-MM-DD".
 pub mod iso_date {
     use chrono::NaiveDate;
@@ -217,6 +246,26 @@ mod tests {
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2026-2-1"), None);
         assert_eq!(parse_date("2026-02-01x"), None);
+    }
+
+    #[test]
+    fn instants_with_offsets() {
+        let want = DateTime::from_timestamp(1_795_752_000, 0);
+        assert_eq!(want.map(|d| d.to_rfc3339()), Some("2026-11-27T04:00:00+00:00".into()));
+        assert_eq!(parse_instant("2026-11-27T09:00:00+05:00"), want);
+        assert_eq!(parse_instant("2026-11-27T09:00+05:00"), want);
+        assert_eq!(parse_instant("2026-11-27T04:00:00Z"), want);
+        assert_eq!(parse_instant("2026-11-26T23:00-05:00"), want);
+        for bad in [
+            "2026-11-27 09:00+05:00",
+            "2026-11-27T09:00",
+            "2026-11-27T24:00Z",
+            "2026-11-27T09:00:00.5Z",
+            "2026-11-27T9:00Z",
+            "2026-11-27T09:00+5",
+        ] {
+            assert_eq!(parse_instant(bad), None, "{bad}");
+        }
     }
 
     #[test]

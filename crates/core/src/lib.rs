@@ -8,6 +8,7 @@ pub mod ident;
 pub mod json;
 pub mod lang;
 pub mod money;
+pub mod person;
 pub mod phone;
 pub mod price_list;
 pub mod texts;
