@@ -1,6 +1,8 @@
 //! Jazylu's domain. Every rule lives here once and runs twice: in the widget for instant feedback
 //! and in the server as the authority. No I/O: callers pass in "now" and the busy intervals.
 
+pub mod availability;
+pub mod booking;
 pub mod catalogue;
 pub mod clock;
 pub mod html;
