@@ -5,7 +5,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// Migrations in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_catalogue_publications.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_catalogue_publications.sql"),
+    include_str!("../migrations/0002_bookings.sql"),
+];
 
 #[derive(Clone)]
 pub struct Db {

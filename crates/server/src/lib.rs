@@ -7,6 +7,7 @@ pub mod page;
 mod routes;
 mod security;
 mod state;
+pub mod store;
 
 pub use config::Config;
 pub use state::AppState;
@@ -113,7 +114,8 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
     // Recorded before the first request can be answered, so every booking can refer to it.
     let now = chrono::Utc::now().to_rfc3339();
-    db.blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
+    let catalogue_id = db
+        .blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
         .map_err(|error| StartError::Database { path: db_path, error })?;
 
     let page = page::Page::load(&config.dist)
@@ -127,6 +129,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         catalogue: Arc::new(catalogue),
         catalogue_json: Arc::from(catalogue_json),
         catalogue_sha256: Arc::from(sha),
+        catalogue_id,
         page: page.map(Arc::new),
         db,
         dist: config.dist.clone(),

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt().with_target(false).init();
+    // Logs to stderr; stdout carries only the address line that scripts and tests read.
+    tracing_subscriber::fmt().with_target(false).with_writer(std::io::stderr).init();
     let config = Config::parse();
     match jazylu_server::start(config).await {
         Ok(running) => {

@@ -13,6 +13,8 @@ pub struct AppState {
     /// The catalogue as served, serialised once.
     pub catalogue_json: Arc<str>,
     pub catalogue_sha256: Arc<str>,
+    /// Its row in `catalogue_publications`: bookings refer to the catalogue they were made on.
+    pub catalogue_id: i64,
     /// `None` until the widget is built into `dist`.
     pub page: Option<Arc<Page>>,
     pub db: Db,

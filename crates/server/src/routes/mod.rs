@@ -1,6 +1,7 @@
 //! The routes and the layers around them.
 
 mod api;
+mod bookings;
 mod page;
 
 use crate::security::COMMON_HEADERS;
@@ -25,6 +26,8 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/catalog", get(api::catalog))
         .route("/health", get(api::health))
+        .route("/availability", get(bookings::availability))
+        .route("/bookings", axum::routing::post(bookings::create))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(state.origins.cors());

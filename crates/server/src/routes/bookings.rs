@@ -1,0 +1,216 @@
+//! `POST /api/bookings` and `GET /api/availability`: every rule checked again by core, the slot
+//! claimed atomically, and nothing personal in logs or URLs.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::{self, ClaimError, NewBooking};
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Days, TimeDelta, Utc};
+use jazylu_core::availability::Busy;
+use jazylu_core::booking::BookingForm;
+use jazylu_core::clock::parse_date;
+use serde::Deserialize;
+use serde_json::json;
+
+/// The widget asks for at most this many days of busy time at once.
+const MAX_WINDOW_DAYS: u64 = 62;
+
+fn busy_json(busy: &[Busy], offset: chrono::FixedOffset) -> serde_json::Value {
+    busy.iter()
+        .map(|b| {
+            json!({
+                "doctor": b.doctor.as_str(),
+                "start": b.start.with_timezone(&offset).to_rfc3339(),
+                "end": b.end.with_timezone(&offset).to_rfc3339(),
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct Window {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Busy intervals per doctor for the clinic dates `from..=to`; no personal data.
+pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) -> Result<Response, ApiError> {
+    let zone = s.catalogue.clinic().time_zone.clone();
+    let bad = || {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "window_invalid",
+            "give from and to as YYYY-MM-DD, at most 62 days apart",
+        )
+    };
+    let from = w.from.as_deref().and_then(parse_date).ok_or_else(bad)?;
+    let to = w.to.as_deref().and_then(parse_date).ok_or_else(bad)?;
+    if to < from || from.checked_add_days(Days::new(MAX_WINDOW_DAYS)).is_some_and(|last| to > last) {
+        return Err(bad());
+    }
+    let start = clinic_midnight(from, zone.offset()).ok_or_else(bad)?;
+    let end = clinic_midnight(to, zone.offset()).ok_or_else(bad)? + TimeDelta::days(1);
+    let busy =
+        s.db.call(move |c| store::busy(c, start, end))
+            .await
+            .map_err(|e| ApiError::internal("availability", e))?;
+    Ok(axum::Json(json!({ "from": w.from, "to": w.to, "busy": busy_json(&busy, zone.offset()) }))
+        .into_response())
+}
+
+fn clinic_midnight(date: chrono::NaiveDate, offset: chrono::FixedOffset) -> Option<DateTime<Utc>> {
+    Some(date.and_hms_opt(0, 0, 0)?.and_local_timezone(offset).single()?.with_timezone(&Utc))
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(v) = headers.get("idempotency-key") else { return Ok(None) };
+    let key = v
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .filter(|k| (8..=100).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()));
+    key.map(|k| Some(k.to_string())).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_invalid",
+            "Idempotency-Key must be 8 to 100 visible ASCII characters",
+        )
+    })
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let is_json = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+        v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the booking as application/json",
+        ));
+    }
+    let key = idempotency_key(&headers)?;
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "json_invalid", "the body is not UTF-8 JSON"))?;
+    let form = BookingForm::from_json(text)
+        .map_err(|code| ApiError::new(StatusCode::BAD_REQUEST, code, "the body is not a JSON object"))?;
+    let request_sha256 = store::sha256_hex(&body);
+    let channel = headers
+        .get("x-jazylu-channel")
+        .and_then(|v| v.to_str().ok())
+        .map(|c| c.chars().take(40).collect::<String>());
+
+    let state = s.clone();
+    let outcome =
+        s.db.call(move |conn| {
+            if let Some(key) = &key {
+                if let Some(r) = store::replay(conn, key)? {
+                    return Ok(if r.request_sha256 == request_sha256 {
+                        Outcome::Replay(r.status, r.response)
+                    } else {
+                        Outcome::KeyReused
+                    });
+                }
+            }
+            let now = Utc::now();
+            let cat = &state.catalogue;
+            let zone = cat.clinic().time_zone.offset();
+            // Busy time around the requested start is all the check needs.
+            let (from, to) = (
+                now - TimeDelta::days(1),
+                now + TimeDelta::days(i64::from(cat.clinic().policies.horizon_days) + 2),
+            );
+            let busy = store::busy(conn, from, to)?;
+            let booking = match form.validate(cat, &busy, now) {
+                Ok(b) => b,
+                Err(errors) if errors.iter().any(|e| e.code == "slot_taken") => {
+                    return Ok(Outcome::Taken(busy_json(&busy, zone)));
+                }
+                Err(errors) => return Ok(Outcome::Invalid(errors)),
+            };
+            let service = cat.service(booking.service.as_str());
+            let price = service
+                .map_or(0, |s| s.price_on(cat.clinic().time_zone.today(booking.slot.start)).now.amount());
+            let deadline =
+                booking.slot.start - TimeDelta::hours(i64::from(cat.clinic().policies.cancel_notice_hours));
+            let status = if cat.clinic().policies.auto_confirm { "confirmed" } else { "requested" };
+            let new = NewBooking {
+                booking: &booking,
+                catalogue_id: state.catalogue_id,
+                price_tenge: price,
+                status,
+                now,
+                channel: channel.as_deref(),
+                utm: None,
+                document_version: &state.catalogue_sha256,
+                idempotency: key.as_deref().map(|k| (k, request_sha256.as_str())),
+            };
+            let answer = |c: &store::Created| {
+                json!({
+                    "reference": c.reference,
+                    "manage_token": c.manage_token,
+                    "status": status,
+                    "service": booking.service.as_str(),
+                    "doctor": booking.slot.doctor.as_str(),
+                    "start": booking.slot.start.with_timezone(&zone).to_rfc3339(),
+                    "end": booking.slot.end.with_timezone(&zone).to_rfc3339(),
+                    "price": price,
+                    "cancel_deadline": deadline.with_timezone(&zone).to_rfc3339(),
+                })
+                .to_string()
+            };
+            match store::claim(conn, &new, answer) {
+                Ok((created, response)) => {
+                    // The reference identifies nobody; it is what staff and the visitor quote.
+                    tracing::info!(reference = %created.reference, "booking created");
+                    Ok(Outcome::Created(response))
+                }
+                Err(ClaimError::SlotTaken) => {
+                    Ok(Outcome::Taken(busy_json(&store::busy(conn, from, to)?, zone)))
+                }
+                Err(ClaimError::Db(e)) => Err(e),
+            }
+        })
+        .await
+        .map_err(|e| ApiError::internal("create booking", e))?;
+
+    Ok(match outcome {
+        Outcome::Created(body) => json_response(StatusCode::CREATED, body),
+        Outcome::Replay(status, body) => json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED), body),
+        Outcome::KeyReused => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_reused",
+            "this Idempotency-Key was used for a different booking",
+        )
+        .into_response(),
+        Outcome::Taken(busy) => (
+            StatusCode::CONFLICT,
+            axum::Json(json!({ "code": "slot_taken", "message": "this time was just taken; choose another", "busy": busy })),
+        )
+            .into_response(),
+        Outcome::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            axum::Json(json!({ "code": "invalid_booking", "message": "some fields need attention", "errors": errors })),
+        )
+            .into_response(),
+    })
+}
+
+enum Outcome {
+    Created(String),
+    Replay(u16, String),
+    KeyReused,
+    Taken(serde_json::Value),
+    Invalid(Vec<jazylu_core::booking::FieldError>),
+}
+
+fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}

@@ -1,0 +1,211 @@
+//! Bookings in SQLite. Every function runs inside the caller's connection; `claim` is one
+//! transaction, and the `slot_claims` primary key makes an overlapping second booking of a doctor
+//! impossible even if two requests race past the availability check.
+
+use chrono::{DateTime, Utc};
+use jazylu_core::availability::Busy;
+use jazylu_core::booking::{Booking, Person};
+use jazylu_core::catalogue::DoctorId;
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    // The OS random source does not fail on the systems we run on; if it ever did, a zeroed
+    // token would still be hashed and unique-checked, and the reference insert would retry.
+    let _ = getrandom::fill(&mut b);
+    b
+}
+
+/// "JZ-7K3Q9M": six characters without look-alikes (no 0/O, 1/I/L), easy to read on the phone.
+fn new_reference() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let bytes = random_bytes::<6>();
+    let code: String = bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
+    format!("JZ-{code}")
+}
+
+fn new_token() -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<24>())
+}
+
+/// Busy time of every doctor overlapping `[from, to)`; no personal data.
+pub fn busy(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> rusqlite::Result<Vec<Busy>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT doctor_id, start_utc, end_utc FROM bookings
+         WHERE status != 'cancelled' AND start_utc < ?2 AND end_utc > ?1 ORDER BY start_utc",
+    )?;
+    let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (doctor, start, end) = row?;
+        let (Some(doctor), Some(start), Some(end)) =
+            (DoctorId::parse(&doctor), DateTime::from_timestamp(start, 0), DateTime::from_timestamp(end, 0))
+        else {
+            continue;
+        };
+        out.push(Busy { doctor, start, end });
+    }
+    Ok(out)
+}
+
+pub struct Created {
+    pub reference: String,
+    pub manage_token: String,
+}
+
+pub enum ClaimError {
+    SlotTaken,
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for ClaimError {
+    fn from(e: rusqlite::Error) -> ClaimError {
+        ClaimError::Db(e)
+    }
+}
+
+pub struct NewBooking<'a> {
+    pub booking: &'a Booking,
+    pub catalogue_id: i64,
+    pub price_tenge: u32,
+    pub status: &'static str,
+    pub now: DateTime<Utc>,
+    pub channel: Option<&'a str>,
+    pub utm: Option<&'a str>,
+    pub document_version: &'a str,
+    /// `Idempotency-Key` and the hash of the request body, stored with the answer in the same
+    /// transaction, so a retry after a lost response finds the booking instead of a taken slot.
+    pub idempotency: Option<(&'a str, &'a str)>,
+}
+
+/// Stores a booking and claims its minutes, all or nothing. `answer` renders the response that a
+/// replay of the same request will get.
+pub fn claim(
+    conn: &mut Connection,
+    new: &NewBooking<'_>,
+    answer: impl FnOnce(&Created) -> String,
+) -> Result<(Created, String), ClaimError> {
+    let b = new.booking;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let token = new_token();
+    let now = new.now.to_rfc3339();
+    let mut reference = new_reference();
+    let id = loop {
+        let inserted = tx.execute(
+            "INSERT INTO bookings (reference, manage_token_sha256, catalogue_id, service_id, doctor_id,
+                 start_utc, end_utc, price_tenge, status, lang, channel, utm, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                reference,
+                sha256_hex(token.as_bytes()),
+                new.catalogue_id,
+                b.service.as_str(),
+                b.slot.doctor.as_str(),
+                b.slot.start.timestamp(),
+                b.slot.end.timestamp(),
+                new.price_tenge,
+                new.status,
+                b.lang.code(),
+                new.channel,
+                new.utm,
+                now,
+            ],
+        );
+        match inserted {
+            Ok(_) => break tx.last_insert_rowid(),
+            Err(e) if is_unique_violation(&e) => reference = new_reference(),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    {
+        let mut claim = tx.prepare_cached(
+            "INSERT INTO slot_claims (doctor_id, minute_utc, booking_id) VALUES (?1, ?2, ?3)",
+        )?;
+        let (first, last) = (b.slot.start.timestamp() / 60, b.slot.end.timestamp() / 60);
+        for minute in first..last {
+            match claim.execute(params![b.slot.doctor.as_str(), minute, id]) {
+                Ok(_) => {}
+                Err(e) if is_unique_violation(&e) => return Err(ClaimError::SlotTaken),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    insert_person(&tx, id, "patient", &b.patient, Some(b.address.as_str()), Some(b.whatsapp), None)?;
+    if let Some(r) = &b.representative {
+        insert_person(&tx, id, "representative", &r.person, None, None, Some(r.relation.code()))?;
+    }
+    let given_by = if b.representative.is_some() { "representative" } else { "patient" };
+    for document in ["offer", "personal_data"] {
+        tx.execute(
+            "INSERT INTO consents (booking_id, document, document_version, given_by, given_at, lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, document, new.document_version, given_by, now, b.lang.code()],
+        )?;
+    }
+    let created = Created { reference, manage_token: token };
+    let response = answer(&created);
+    if let Some((key, request_sha256)) = new.idempotency {
+        tx.execute(
+            "INSERT INTO idempotency (key, request_sha256, status, response, created_at) VALUES (?1, ?2, 201, ?3, ?4)",
+            params![key, request_sha256, response, now],
+        )?;
+    }
+    tx.commit()?;
+    Ok((created, response))
+}
+
+fn insert_person(
+    tx: &rusqlite::Transaction<'_>,
+    booking: i64,
+    role: &str,
+    p: &Person,
+    address: Option<&str>,
+    whatsapp: Option<bool>,
+    relation: Option<&str>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO people (booking_id, role, surname, given_name, patronymic, iin, birth_date, phone,
+             address, whatsapp, relation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            booking,
+            role,
+            p.surname.as_str(),
+            p.given_name.as_str(),
+            p.patronymic.as_ref().map(|n| n.as_str()),
+            p.iin.as_str(),
+            jazylu_core::clock::IsoDate(p.birth_date.date()).to_string(),
+            p.phone.e164(),
+            address,
+            whatsapp,
+            relation,
+        ],
+    )?;
+    Ok(())
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation)
+}
+
+/// A stored answer to an earlier request with the same `Idempotency-Key`.
+pub struct Replay {
+    pub request_sha256: String,
+    pub status: u16,
+    pub response: String,
+}
+
+pub fn replay(conn: &Connection, key: &str) -> rusqlite::Result<Option<Replay>> {
+    conn.query_row("SELECT request_sha256, status, response FROM idempotency WHERE key = ?1", [key], |r| {
+        Ok(Replay { request_sha256: r.get(0)?, status: r.get(1)?, response: r.get(2)? })
+    })
+    .optional()
+}

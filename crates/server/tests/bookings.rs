@@ -1,0 +1,264 @@
+//! Booking over HTTP against the real server and a real SQLite file.
+
+mod common;
+
+use chrono::{Days, Utc};
+use common::{client, spawn, TestServer, SAMPLE};
+use jazylu_core::availability::{free_slots, DoctorChoice, Slot};
+use jazylu_core::Catalogue;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+fn catalogue() -> Catalogue {
+    Catalogue::parse(&std::fs::read_to_string(SAMPLE).expect("sample")).expect("valid")
+}
+
+/// Free slots of the 20-minute repeat visit with one doctor, from tomorrow on, as of now.
+fn slots() -> Vec<Slot> {
+    let cat = catalogue();
+    let service = cat.service("visit-repeat").expect("service").clone();
+    let doctor = DoctorChoice::One(service.doctors[0].clone());
+    let today = cat.clinic().time_zone.today(Utc::now());
+    let (from, to) = (today + Days::new(1), today + Days::new(14));
+    free_slots(&cat, &service, &doctor, &[], Utc::now(), from, to)
+}
+
+fn body(slot: &Slot) -> Value {
+    json!({
+        "service": "visit-repeat",
+        "doctor": slot.doctor.as_str(),
+        "start": slot.start.to_rfc3339(),
+        "patient": {
+            "surname": "Сейтқали", "given_name": "Айгерім", "iin": "950520300004",
+            "birth_date": "1995-05-20", "phone": "+7 701 123 45 67", "address": "Қаскелең, Абай 1", "whatsapp": true
+        },
+        "consents": { "offer": true, "personal_data": true },
+        "lang": "ru"
+    })
+}
+
+async fn post(s: &TestServer, body: &Value, key: Option<&str>) -> reqwest::Response {
+    let mut req = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    if let Some(k) = key {
+        req = req.header("idempotency-key", k);
+    }
+    req.send().await.expect("request")
+}
+
+fn count(s: &TestServer, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(s.database()).expect("open db");
+    conn.query_row(sql, [], |r| r.get(0)).expect("count")
+}
+
+#[tokio::test]
+async fn a_booking_is_created_and_stored() {
+    let s = spawn().await;
+    let slot = &slots()[0];
+    let res = post(&s, &body(slot), Some("key-created-0001")).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let created: Value = res.json().await.expect("json");
+    assert!(created["reference"].as_str().is_some_and(|r| r.starts_with("JZ-") && r.len() == 9));
+    assert_eq!(created["status"], "requested");
+    assert_eq!(created["price"], 8000);
+    assert!(created["start"].as_str().is_some_and(|t| t.ends_with("+05:00")));
+    assert!(created["manage_token"].as_str().is_some_and(|t| t.len() >= 30));
+
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings WHERE status = 'requested'"), 1);
+    assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 20, "one claim per minute of the visit");
+    assert_eq!(count(&s, "SELECT count(*) FROM people WHERE role = 'patient' AND iin = '950520300004' AND phone = '+77011234567'"), 1);
+    assert_eq!(count(&s, "SELECT count(*) FROM consents WHERE given_by = 'patient' AND lang = 'ru'"), 2);
+    let conn = rusqlite::Connection::open(s.database()).expect("open db");
+    let token_hash: String =
+        conn.query_row("SELECT manage_token_sha256 FROM bookings", [], |r| r.get(0)).expect("row");
+    assert_ne!(Some(token_hash.as_str()), created["manage_token"].as_str(), "only the hash is stored");
+
+    // Availability shows the time as busy, with nothing personal.
+    let day = slot.start.with_timezone(&catalogue().clinic().time_zone.offset()).date_naive();
+    let url = s.url(&format!("/api/availability?from={day}&to={day}"));
+    let text = client().get(url).send().await.expect("request").text().await.expect("body");
+    let busy: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(busy["busy"].as_array().map(Vec::len), Some(1));
+    assert_eq!(busy["busy"][0]["doctor"], slot.doctor.as_str());
+    assert!(!text.contains("950520300004") && !text.contains("Айгерім"));
+}
+
+#[tokio::test]
+async fn field_errors_come_back_as_422_with_their_fields() {
+    let s = spawn().await;
+    let mut b = body(&slots()[0]);
+    b["patient"]["iin"] = json!("123456789012");
+    b["consents"]["offer"] = json!(false);
+    let res = post(&s, &b, None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let v: Value = res.json().await.expect("json");
+    assert_eq!(v["code"], "invalid_booking");
+    assert_eq!(
+        v["errors"],
+        json!([{ "field": "patient.iin", "code": "iin_checksum" }, { "field": "consents.offer", "code": "consent_required" }])
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 0);
+}
+
+#[tokio::test]
+async fn a_taken_slot_is_409_with_fresh_busy_time() {
+    let s = spawn().await;
+    let slot = &slots()[0];
+    assert_eq!(post(&s, &body(slot), None).await.status(), StatusCode::CREATED);
+    let res = post(&s, &body(slot), None).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let v: Value = res.json().await.expect("json");
+    assert_eq!(v["code"], "slot_taken");
+    assert_eq!(v["busy"].as_array().map(Vec::len), Some(1));
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
+}
+
+#[tokio::test]
+async fn bad_requests_get_400_413_415() {
+    let s = spawn().await;
+    let res = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "application/json")
+        .body("{\"service\": ")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "json_invalid");
+
+    let res = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "unsupported_media_type");
+
+    let huge = format!("{{\"service\": \"{}\"}}", "x".repeat(100 * 1024));
+    let res = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "payload_too_large");
+
+    let wrong_types = json!({ "service": 5, "patient": "me" });
+    let res = post(&s, &wrong_types, None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let res =
+        client().get(s.url("/api/availability?from=2026-01-01&to=2027-01-01")).send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "window_invalid");
+}
+
+#[tokio::test]
+async fn the_same_idempotency_key_replays_the_first_answer() {
+    let s = spawn().await;
+    let slot = &slots()[0];
+    let first: Value = post(&s, &body(slot), Some("retry-key-42")).await.json().await.expect("json");
+    let again = post(&s, &body(slot), Some("retry-key-42")).await;
+    assert_eq!(again.status(), StatusCode::CREATED);
+    let again: Value = again.json().await.expect("json");
+    assert_eq!(again, first);
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
+
+    let other = &slots()[1];
+    let res = post(&s, &body(other), Some("retry-key-42")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "idempotency_key_reused");
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_concurrent_requests_for_one_slot_book_it_once() {
+    let s = spawn().await;
+    let slot = slots()[0].clone();
+    let requests = (0..50).map(|_| {
+        let b = body(&slot);
+        let url = s.url("/api/bookings");
+        tokio::spawn(async move {
+            client()
+                .post(url)
+                .header("content-type", "application/json")
+                .body(b.to_string())
+                .send()
+                .await
+                .map(|r| r.status())
+        })
+    });
+    let mut created = 0;
+    let mut conflicts = 0;
+    for r in futures_join(requests.collect()).await {
+        match r {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => conflicts += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((created, conflicts), (1, 49));
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
+}
+
+async fn futures_join(handles: Vec<tokio::task::JoinHandle<reqwest::Result<StatusCode>>>) -> Vec<StatusCode> {
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.expect("task").expect("response"));
+    }
+    out
+}
+
+#[test]
+fn logs_carry_no_personal_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jazylu-server"))
+        .args(["--port", "0", "--dist", "/nonexistent", "--catalogue", SAMPLE, "--database"])
+        .arg(dir.path().join("db.sqlite3"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).expect("address line");
+    let base = line.trim().trim_start_matches("Jazylu is running at ").to_string();
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let status = rt.block_on(async {
+        let slot = &slots()[0];
+        let mut b = body(slot);
+        b["patient"]["patronymic"] = json!("Болатқызы");
+        let ok = client()
+            .post(format!("{base}/api/bookings"))
+            .header("content-type", "application/json")
+            .body(b.to_string())
+            .send()
+            .await;
+        let mut bad = body(slot);
+        bad["patient"]["iin"] = json!("123456789012");
+        let _ = client()
+            .post(format!("{base}/api/bookings?iin=950520300004"))
+            .header("content-type", "application/json")
+            .body(bad.to_string())
+            .send()
+            .await;
+        ok.map(|r| r.status())
+    });
+    assert_eq!(status.ok(), Some(StatusCode::CREATED));
+    let _ = child.kill();
+    let output = child.wait_with_output().expect("output");
+    let logs = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
+    assert!(logs.contains("booking created"), "the booking is logged by reference: {logs}");
+    for secret in
+        ["950520300004", "Сейтқали", "Айгерім", "Болатқызы", "7011234567", "701 123", "Қаскелең", "Абай"]
+    {
+        assert!(!logs.contains(secret), "{secret} leaked into the logs:\n{logs}");
+    }
+}
