@@ -209,3 +209,52 @@ pub fn replay(conn: &Connection, key: &str) -> rusqlite::Result<Option<Replay>> 
     })
     .optional()
 }
+
+/// A booking as its manage link shows it: nothing that identifies the patient.
+pub struct Stored {
+    pub id: i64,
+    pub reference: String,
+    pub service_id: String,
+    pub doctor_id: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub price_tenge: i64,
+    pub status: String,
+    pub cancelled_late: bool,
+}
+
+/// The booking with this reference and manage token; `None` for an unknown reference and for a
+/// wrong token alike.
+pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result<Option<Stored>> {
+    conn.query_row(
+        "SELECT id, reference, service_id, doctor_id, start_utc, end_utc, price_tenge, status, cancelled_late
+         FROM bookings WHERE reference = ?1 AND manage_token_sha256 = ?2",
+        params![reference, sha256_hex(token.as_bytes())],
+        |r| {
+            Ok(Stored {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                service_id: r.get(2)?,
+                doctor_id: r.get(3)?,
+                start: DateTime::from_timestamp(r.get(4)?, 0).unwrap_or_default(),
+                end: DateTime::from_timestamp(r.get(5)?, 0).unwrap_or_default(),
+                price_tenge: r.get(6)?,
+                status: r.get(7)?,
+                cancelled_late: r.get(8)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Cancels a live booking and frees its time. `late` records that it came after the deadline.
+pub fn cancel(conn: &mut Connection, id: i64, late: bool, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute(
+        "UPDATE bookings SET status = 'cancelled', cancelled_late = ?2, cancelled_at = ?3
+         WHERE id = ?1 AND status != 'cancelled'",
+        params![id, late, now.to_rfc3339()],
+    )?;
+    tx.execute("DELETE FROM slot_claims WHERE booking_id = ?1", [id])?;
+    tx.commit()
+}

@@ -13,13 +13,14 @@ fn catalogue() -> Catalogue {
     Catalogue::parse(&std::fs::read_to_string(SAMPLE).expect("sample")).expect("valid")
 }
 
-/// Free slots of the 20-minute repeat visit with one doctor, from tomorrow on, as of now.
+/// Free slots of the 20-minute repeat visit with one doctor, from the day after tomorrow on (more
+/// than the 10-hour cancellation notice away, whatever the time of day), as of now.
 fn slots() -> Vec<Slot> {
     let cat = catalogue();
     let service = cat.service("visit-repeat").expect("service").clone();
     let doctor = DoctorChoice::One(service.doctors[0].clone());
     let today = cat.clinic().time_zone.today(Utc::now());
-    let (from, to) = (today + Days::new(1), today + Days::new(14));
+    let (from, to) = (today + Days::new(2), today + Days::new(14));
     free_slots(&cat, &service, &doctor, &[], Utc::now(), from, to)
 }
 
@@ -261,4 +262,67 @@ fn logs_carry_no_personal_data() {
     {
         assert!(!logs.contains(secret), "{secret} leaked into the logs:\n{logs}");
     }
+}
+
+async fn manage(s: &TestServer, method: reqwest::Method, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+    let mut req = client().request(method, s.url(path));
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let res = req.send().await.expect("request");
+    (res.status(), res.json().await.expect("json"))
+}
+
+#[tokio::test]
+async fn the_manage_link_shows_and_cancels_with_its_token_only() {
+    let s = spawn().await;
+    let slot = &slots()[0];
+    let created: Value = post(&s, &body(slot), None).await.json().await.expect("json");
+    let (reference, token) = (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
+    let path = format!("/api/bookings/{reference}");
+
+    let (status, shown) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(shown["status"], "requested");
+    assert_eq!(shown["start"], created["start"]);
+    assert_eq!(shown["cancel_deadline"], created["cancel_deadline"]);
+    assert_eq!(shown["deadline_passed"], false);
+
+    // No token, a wrong token and an unknown reference look the same.
+    let (s1, b1) = manage(&s, reqwest::Method::GET, &path, None).await;
+    let (s2, b2) = manage(&s, reqwest::Method::GET, &path, Some("wrong-token")).await;
+    let (s3, b3) = manage(&s, reqwest::Method::GET, "/api/bookings/JZ-AAAAAA", Some(token)).await;
+    assert_eq!((s1, s2, s3), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    assert_eq!(b1, b2);
+    assert_eq!(b2, b3);
+    assert_eq!(b1["code"], "booking_not_found");
+    let (status, _) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some("wrong-token")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, cancelled) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancelled_late"], false);
+    assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 0);
+    // The time is free again.
+    assert_eq!(post(&s, &body(slot), None).await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_cancellation_after_the_deadline_is_marked_late() {
+    let s = spawn().await;
+    let created: Value = post(&s, &body(&slots()[0]), None).await.json().await.expect("json");
+    let (reference, token) = (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
+    // Move the visit to five hours from now: inside the 10-hour notice.
+    let conn = rusqlite::Connection::open(s.database()).expect("open db");
+    let start = Utc::now().timestamp() + 5 * 3600;
+    conn.execute("UPDATE bookings SET start_utc = ?1, end_utc = ?1 + 1200", [start]).expect("update");
+
+    let path = format!("/api/bookings/{reference}");
+    let (_, shown) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
+    assert_eq!(shown["deadline_passed"], true);
+    let (status, cancelled) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancelled_late"], true);
 }

@@ -214,3 +214,73 @@ enum Outcome {
 fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
+
+/// The secret from the manage link, sent as `Authorization: Bearer …` (never in a URL the
+/// server sees: the link keeps it in the fragment).
+fn manage_token(headers: &HeaderMap) -> Option<String> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    v.strip_prefix("Bearer ").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= 100)
+}
+
+fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "booking_not_found", "no booking with this reference and token")
+}
+
+fn stored_json(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> serde_json::Value {
+    let clinic = s.catalogue.clinic();
+    let zone = clinic.time_zone.offset();
+    let deadline = b.start - TimeDelta::hours(i64::from(clinic.policies.cancel_notice_hours));
+    json!({
+        "reference": b.reference,
+        "status": b.status,
+        "service": b.service_id,
+        "doctor": b.doctor_id,
+        "start": b.start.with_timezone(&zone).to_rfc3339(),
+        "end": b.end.with_timezone(&zone).to_rfc3339(),
+        "price": b.price_tenge,
+        "cancel_deadline": deadline.with_timezone(&zone).to_rfc3339(),
+        "deadline_passed": now > deadline,
+        "cancelled_late": b.cancelled_late,
+    })
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    axum::extract::Path(reference): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let token = manage_token(&headers).ok_or_else(not_found)?;
+    let found = s.db.call(move |c| store::find(c, &reference, &token)).await.map_err(|e| ApiError::internal("find booking", e))?;
+    let b = found.ok_or_else(not_found)?;
+    Ok(axum::Json(stored_json(&s, &b, Utc::now())).into_response())
+}
+
+/// Cancels: free before the deadline (start − the clinic's notice), still possible after it but
+/// marked late, and the answer says so; the clinic may charge for a late cancellation.
+pub async fn cancel(
+    State(s): State<AppState>,
+    axum::extract::Path(reference): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let token = manage_token(&headers).ok_or_else(not_found)?;
+    let notice = TimeDelta::hours(i64::from(s.catalogue.clinic().policies.cancel_notice_hours));
+    let result = s
+        .db
+        .call(move |c| {
+            let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(not_found())) };
+            let now = Utc::now();
+            if b.status == "cancelled" {
+                return Ok(Ok((b, now)));
+            }
+            if b.start <= now {
+                return Ok(Err(ApiError::new(StatusCode::CONFLICT, "visit_started", "the visit has already started or passed")));
+            }
+            store::cancel(c, b.id, now > b.start - notice, now)?;
+            tracing::info!(reference = %b.reference, "booking cancelled");
+            Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(not_found))
+        })
+        .await
+        .map_err(|e| ApiError::internal("cancel booking", e))?;
+    let (b, now) = result?;
+    Ok(axum::Json(stored_json(&s, &b, now)).into_response())
+}

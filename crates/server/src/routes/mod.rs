@@ -28,6 +28,8 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(api::health))
         .route("/availability", get(bookings::availability))
         .route("/bookings", axum::routing::post(bookings::create))
+        .route("/bookings/{reference}", get(bookings::show))
+        .route("/bookings/{reference}/cancel", axum::routing::post(bookings::cancel))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(state.origins.cors());
