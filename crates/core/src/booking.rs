@@ -50,6 +50,36 @@ pub struct BookingForm {
     pub consent_offer: bool,
     pub consent_personal_data: bool,
     pub lang: Lang,
+    /// Where the visitor came from (`site`, `instagram`…), as the embedding page says.
+    pub channel: String,
+    /// Campaign tags from the page address, already whitelisted by `campaign_tags`.
+    pub utm: Vec<(String, String)>,
+}
+
+/// The campaign tags a booking may carry: these keys only, short values of safe characters.
+/// Anything else in a page address (which might hold personal data) is dropped.
+pub fn campaign_tags<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    const KEYS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+    let safe = |v: &str| {
+        !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (k, v) in pairs {
+        if KEYS.contains(&k) && safe(v) && !out.iter().any(|(seen, _)| seen == k) {
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// A channel name: a short lower-case word, else none.
+fn channel(s: &str) -> String {
+    let ok = s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        s.to_string()
+    } else {
+        String::new()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -323,6 +353,14 @@ impl BookingForm {
             consent_offer: b(consents, "offer"),
             consent_personal_data: b(consents, "personal_data"),
             lang: doc.get("lang").and_then(Json::as_str).and_then(Lang::from_tag).unwrap_or_default(),
+            channel: channel(&s(&doc, "channel")),
+            utm: campaign_tags(
+                doc.get("utm")
+                    .and_then(Json::as_obj)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))),
+            ),
         })
     }
 }

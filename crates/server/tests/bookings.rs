@@ -34,7 +34,9 @@ fn body(slot: &Slot) -> Value {
             "birth_date": "1995-05-20", "phone": "+7 701 123 45 67", "address": "Қаскелең, Абай 1", "whatsapp": true
         },
         "consents": { "offer": true, "personal_data": true },
-        "lang": "ru"
+        "lang": "ru",
+        "channel": "instagram",
+        "utm": { "utm_source": "ig", "utm_campaign": "spring", "fbclid": "dropped" }
     })
 }
 
@@ -71,6 +73,13 @@ async fn a_booking_is_created_and_stored() {
     assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 20, "one claim per minute of the visit");
     assert_eq!(count(&s, "SELECT count(*) FROM people WHERE role = 'patient' AND iin = '950520300004' AND phone = '+77011234567'"), 1);
     assert_eq!(count(&s, "SELECT count(*) FROM consents WHERE given_by = 'patient' AND lang = 'ru'"), 2);
+    assert_eq!(
+        count(
+            &s,
+            r#"SELECT count(*) FROM bookings WHERE channel = 'instagram' AND utm = '{"utm_campaign":"spring","utm_source":"ig"}'"#
+        ),
+        1
+    );
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let token_hash: String =
         conn.query_row("SELECT manage_token_sha256 FROM bookings", [], |r| r.get(0)).expect("row");
@@ -264,7 +273,12 @@ fn logs_carry_no_personal_data() {
     }
 }
 
-async fn manage(s: &TestServer, method: reqwest::Method, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+async fn manage(
+    s: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+) -> (StatusCode, Value) {
     let mut req = client().request(method, s.url(path));
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
@@ -278,7 +292,8 @@ async fn the_manage_link_shows_and_cancels_with_its_token_only() {
     let s = spawn().await;
     let slot = &slots()[0];
     let created: Value = post(&s, &body(slot), None).await.json().await.expect("json");
-    let (reference, token) = (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
+    let (reference, token) =
+        (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
     let path = format!("/api/bookings/{reference}");
 
     let (status, shown) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
@@ -312,7 +327,8 @@ async fn the_manage_link_shows_and_cancels_with_its_token_only() {
 async fn a_cancellation_after_the_deadline_is_marked_late() {
     let s = spawn().await;
     let created: Value = post(&s, &body(&slots()[0]), None).await.json().await.expect("json");
-    let (reference, token) = (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
+    let (reference, token) =
+        (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
     // Move the visit to five hours from now: inside the 10-hour notice.
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let start = Utc::now().timestamp() + 5 * 3600;

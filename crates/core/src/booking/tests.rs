@@ -41,6 +41,8 @@ fn form() -> BookingForm {
         consent_offer: true,
         consent_personal_data: true,
         lang: Lang::Ru,
+        channel: String::new(),
+        utm: Vec::new(),
     }
 }
 
@@ -220,4 +222,17 @@ fn reads_the_json_the_widget_sends() {
 
     assert_eq!(BookingForm::from_json("[1, 2]"), Err("json_invalid"));
     assert_eq!(BookingForm::from_json("{\"service\": "), Err("json_invalid"));
+}
+
+#[test]
+fn only_whitelisted_campaign_tags_are_kept() {
+    let json = r#"{"channel": "instagram", "utm": {"utm_source": "ig", "utm_campaign": "spring-2026",
+        "utm_term": "has space", "email": "a@b.kz", "utm_medium": 5}}"#;
+    let f = BookingForm::from_json(json).expect("an object");
+    assert_eq!(f.channel, "instagram");
+    assert_eq!(
+        f.utm,
+        vec![("utm_source".into(), "ig".into()), ("utm_campaign".into(), "spring-2026".into())]
+    );
+    assert_eq!(BookingForm::from_json(r#"{"channel": "Evil <x>"}"#).map(|f| f.channel), Ok(String::new()));
 }

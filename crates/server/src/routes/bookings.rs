@@ -102,10 +102,10 @@ pub async fn create(
     let form = BookingForm::from_json(text)
         .map_err(|code| ApiError::new(StatusCode::BAD_REQUEST, code, "the body is not a JSON object"))?;
     let request_sha256 = store::sha256_hex(&body);
-    let channel = headers
-        .get("x-jazylu-channel")
-        .and_then(|v| v.to_str().ok())
-        .map(|c| c.chars().take(40).collect::<String>());
+    let channel = Some(form.channel.clone()).filter(|c| !c.is_empty());
+    let utm = (!form.utm.is_empty()).then(|| {
+        serde_json::Value::Object(form.utm.iter().map(|(k, v)| (k.clone(), json!(v))).collect()).to_string()
+    });
 
     let state = s.clone();
     let outcome =
@@ -148,7 +148,7 @@ pub async fn create(
                 status,
                 now,
                 channel: channel.as_deref(),
-                utm: None,
+                utm: utm.as_deref(),
                 document_version: &state.catalogue_sha256,
                 idempotency: key.as_deref().map(|k| (k, request_sha256.as_str())),
             };
@@ -250,7 +250,10 @@ pub async fn show(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = manage_token(&headers).ok_or_else(not_found)?;
-    let found = s.db.call(move |c| store::find(c, &reference, &token)).await.map_err(|e| ApiError::internal("find booking", e))?;
+    let found =
+        s.db.call(move |c| store::find(c, &reference, &token))
+            .await
+            .map_err(|e| ApiError::internal("find booking", e))?;
     let b = found.ok_or_else(not_found)?;
     Ok(axum::Json(stored_json(&s, &b, Utc::now())).into_response())
 }
@@ -264,16 +267,19 @@ pub async fn cancel(
 ) -> Result<Response, ApiError> {
     let token = manage_token(&headers).ok_or_else(not_found)?;
     let notice = TimeDelta::hours(i64::from(s.catalogue.clinic().policies.cancel_notice_hours));
-    let result = s
-        .db
-        .call(move |c| {
+    let result =
+        s.db.call(move |c| {
             let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(not_found())) };
             let now = Utc::now();
             if b.status == "cancelled" {
                 return Ok(Ok((b, now)));
             }
             if b.start <= now {
-                return Ok(Err(ApiError::new(StatusCode::CONFLICT, "visit_started", "the visit has already started or passed")));
+                return Ok(Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "visit_started",
+                    "the visit has already started or passed",
+                )));
             }
             store::cancel(c, b.id, now > b.start - notice, now)?;
             tracing::info!(reference = %b.reference, "booking cancelled");
