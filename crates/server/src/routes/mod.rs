@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/catalog", get(api::catalog))
         .route("/health", get(api::health))
+        .route("/openapi.json", get(api::openapi))
         .route("/availability", get(bookings::availability))
         .route("/bookings", axum::routing::post(bookings::create))
         .route("/bookings/{reference}", get(bookings::show))
