@@ -36,13 +36,31 @@ fn new_token() -> String {
 
 /// Busy time of every doctor overlapping `[from, to)`; no personal data.
 pub fn busy(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> rusqlite::Result<Vec<Busy>> {
-    let mut stmt = conn.prepare_cached(
+    busy_where(conn, "1", params![from.timestamp(), to.timestamp()])
+}
+
+/// One doctor's busy time overlapping `[from, to)`, read through the (doctor, start) index.
+/// Visits last at most an hour, so starts from an hour before `from` cover every overlap.
+pub fn doctor_busy(
+    conn: &Connection,
+    doctor: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> rusqlite::Result<Vec<Busy>> {
+    busy_where(
+        conn,
+        "doctor_id = ?3 AND start_utc >= ?1 - 3600",
+        params![from.timestamp(), to.timestamp(), doctor],
+    )
+}
+
+fn busy_where(conn: &Connection, filter: &str, args: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Busy>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT doctor_id, start_utc, end_utc FROM bookings
-         WHERE status != 'cancelled' AND start_utc < ?2 AND end_utc > ?1 ORDER BY start_utc",
-    )?;
-    let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-    })?;
+         WHERE {filter} AND status != 'cancelled' AND start_utc < ?2 AND end_utc > ?1 ORDER BY start_utc"
+    ))?;
+    let rows =
+        stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?;
     let mut out = Vec::new();
     for row in rows {
         let (doctor, start, end) = row?;

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Days, TimeDelta, Utc};
 use jazylu_core::availability::Busy;
 use jazylu_core::booking::BookingForm;
-use jazylu_core::clock::parse_date;
+use jazylu_core::clock::{parse_date, parse_instant};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -122,12 +122,14 @@ pub async fn create(
             let now = Utc::now();
             let cat = &state.catalogue;
             let zone = cat.clinic().time_zone.offset();
-            // Busy time around the requested start is all the check needs.
-            let (from, to) = (
-                now - TimeDelta::days(1),
-                now + TimeDelta::days(i64::from(cat.clinic().policies.horizon_days) + 2),
-            );
-            let busy = store::busy(conn, from, to)?;
+            // The requested doctor's busy time on the days around the requested start is all the
+            // check needs (and what a 409 sends back); reading more would slow every booking as
+            // the table grows.
+            let around = parse_instant(&form.start).unwrap_or(now);
+            let (from, to) = (around - TimeDelta::days(1), around + TimeDelta::days(1));
+            let doctor = form.doctor.clone();
+            let busy_of = move |conn: &rusqlite::Connection| store::doctor_busy(conn, &doctor, from, to);
+            let busy = busy_of(conn)?;
             let booking = match form.validate(cat, &busy, now) {
                 Ok(b) => b,
                 Err(errors) if errors.iter().any(|e| e.code == "slot_taken") => {

@@ -1,0 +1,39 @@
+//! Prints booking requests for distinct free slots, one JSON document per line, for the load
+//! benchmark (`scripts/bench`). Usage: bench_bodies CATALOGUE SERVICE COUNT
+
+use chrono::{Days, Utc};
+use jazylu_core::availability::{free_slots, DoctorChoice};
+use jazylu_core::Catalogue;
+use serde_json::json;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, catalogue, service, count] = &args[..] else {
+        eprintln!("usage: bench_bodies CATALOGUE SERVICE COUNT");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(catalogue).unwrap_or_else(|e| panic!("{catalogue}: {e}"));
+    let cat = Catalogue::parse(&text).unwrap_or_else(|p| panic!("invalid catalogue: {p:?}"));
+    let service = cat.service(service).unwrap_or_else(|| panic!("no service {service}")).clone();
+    let count: usize = count.parse().unwrap_or_else(|_| panic!("COUNT must be a number"));
+    let now = Utc::now();
+    let today = cat.clinic().time_zone.today(now);
+    let horizon = Days::new(u64::from(cat.clinic().policies.horizon_days));
+    let slots =
+        free_slots(&cat, &service, &DoctorChoice::Any, &[], now, today + Days::new(1), today + horizon);
+    for slot in slots.iter().take(count) {
+        let body = json!({
+            "service": service.id.as_str(),
+            "doctor": slot.doctor.as_str(),
+            "start": slot.start.to_rfc3339(),
+            "patient": {
+                "surname": "Сынақ", "given_name": "Жүктеме", "iin": "950520300004", "birth_date": "1995-05-20",
+                "phone": "+7 701 000 00 00", "address": "Қаскелең", "whatsapp": false
+            },
+            "consents": { "offer": true, "personal_data": true },
+            "lang": "kk"
+        });
+        println!("{body}");
+    }
+    eprintln!("{} bodies of {} free slots", slots.len().min(count), slots.len());
+}
