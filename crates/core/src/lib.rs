@@ -5,6 +5,7 @@ pub mod availability;
 pub mod booking;
 pub mod catalogue;
 pub mod clock;
+pub mod confirmation;
 pub mod html;
 pub mod ident;
 pub mod json;
