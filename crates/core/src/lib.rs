@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod booking;
+pub mod booking_texts;
 pub mod catalogue;
 pub mod clock;
 pub mod confirmation;
