@@ -18,8 +18,11 @@ fn main() {
     let (from, to) = (today, today + Days::new(60));
     let service = cat.service("endoscopy").expect("endoscopy").clone();
     let free = free_slots(&cat, &service, &DoctorChoice::Any, &[], now, from, to);
-    let busy: Vec<Busy> =
-        free.iter().step_by(3).map(|s| Busy { doctor: s.doctor.clone(), start: s.start, end: s.end }).collect();
+    let busy: Vec<Busy> = free
+        .iter()
+        .step_by(3)
+        .map(|s| Busy { doctor: s.doctor.clone(), start: s.start, end: s.end })
+        .collect();
 
     let mut times = Vec::new();
     let mut count = 0;

@@ -101,6 +101,13 @@ pub struct Policies {
     pub auto_confirm: bool,
 }
 
+impl Policies {
+    /// The last moment to cancel or move a visit free of charge [public offer 3.9].
+    pub fn cancel_deadline(&self, start: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        start - chrono::TimeDelta::hours(i64::from(self.cancel_notice_hours))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clinic {
     pub name: Text,
@@ -227,6 +234,12 @@ impl Catalogue {
 
     pub fn services_in<'a>(&'a self, category: &'a CategoryId) -> impl Iterator<Item = &'a Service> + 'a {
         self.services.iter().filter(move |s| &s.category == category)
+    }
+
+    /// What `service` costs for a visit starting at `start`: promotions count by the visit's
+    /// clinic date.
+    pub fn price_at<'a>(&self, service: &'a Service, start: chrono::DateTime<chrono::Utc>) -> PriceOn<'a> {
+        service.price_on(self.clinic.time_zone.today(start))
     }
 
     pub fn is_holiday(&self, date: NaiveDate) -> bool {

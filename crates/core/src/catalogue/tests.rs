@@ -279,3 +279,17 @@ fn promotion_prices_by_date() {
     assert!(cat.is_holiday(d(12, 16)));
     assert!(!cat.is_holiday(d(12, 15)));
 }
+
+#[test]
+fn deadlines_and_prices_follow_the_visit() {
+    let cat = Catalogue::parse(SAMPLE).expect("valid");
+    let start = crate::clock::parse_instant("2027-01-04T09:00:00+05:00").expect("instant");
+    let deadline = cat.clinic().policies.cancel_deadline(start);
+    assert_eq!(Some(deadline), crate::clock::parse_instant("2027-01-03T23:00:00+05:00"));
+    // The promotion ends on 31 December: a visit in January costs the regular price, whenever
+    // it was booked.
+    let s = cat.service("visit-first").expect("service");
+    assert_eq!(cat.price_at(s, start).now.amount(), 12000);
+    let december = crate::clock::parse_instant("2026-12-31T18:30:00+05:00").expect("instant");
+    assert_eq!(cat.price_at(s, december).now.amount(), 10000);
+}

@@ -138,10 +138,8 @@ pub async fn create(
                 Err(errors) => return Ok(Outcome::Invalid(errors)),
             };
             let service = cat.service(booking.service.as_str());
-            let price = service
-                .map_or(0, |s| s.price_on(cat.clinic().time_zone.today(booking.slot.start)).now.amount());
-            let deadline =
-                booking.slot.start - TimeDelta::hours(i64::from(cat.clinic().policies.cancel_notice_hours));
+            let price = service.map_or(0, |s| cat.price_at(s, booking.slot.start).now.amount());
+            let deadline = cat.clinic().policies.cancel_deadline(booking.slot.start);
             let status = if cat.clinic().policies.auto_confirm { "confirmed" } else { "requested" };
             let new = NewBooking {
                 booking: &booking,
@@ -231,7 +229,7 @@ fn not_found() -> ApiError {
 fn stored_json(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> serde_json::Value {
     let clinic = s.catalogue.clinic();
     let zone = clinic.time_zone.offset();
-    let deadline = b.start - TimeDelta::hours(i64::from(clinic.policies.cancel_notice_hours));
+    let deadline = clinic.policies.cancel_deadline(b.start);
     json!({
         "reference": b.reference,
         "status": b.status,
@@ -268,7 +266,7 @@ pub async fn cancel(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = manage_token(&headers).ok_or_else(not_found)?;
-    let notice = TimeDelta::hours(i64::from(s.catalogue.clinic().policies.cancel_notice_hours));
+    let state = s.clone();
     let result =
         s.db.call(move |c| {
             let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(not_found())) };
@@ -283,7 +281,8 @@ pub async fn cancel(
                     "the visit has already started or passed",
                 )));
             }
-            store::cancel(c, b.id, now > b.start - notice, now)?;
+            let late = now > state.catalogue.clinic().policies.cancel_deadline(b.start);
+            store::cancel(c, b.id, late, now)?;
             tracing::info!(reference = %b.reference, "booking cancelled");
             Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(not_found))
         })
