@@ -1,6 +1,6 @@
 //! The catalogue's rules: from the JSON document to a `Catalogue`, collecting every problem.
 
-use super::problem::{detail, Problem, ProblemCode as Code};
+use super::problem::{detail, locate, Problem, ProblemCode as Code};
 use super::read::{index, Obj};
 use super::schedule::{Exception, ScheduleEntry, WeeklySchedule};
 use super::*;
@@ -299,7 +299,7 @@ impl Checker {
         let mut get = |name: &str, default: i64, min: i64, max: i64| -> u32 {
             let value = p.as_ref().and_then(|p| self.int(p, name, false)).unwrap_or(default);
             if !(min..=max).contains(&value) {
-                let path = format!("clinic.policies.{name}");
+                let path = locate!("clinic.policies.{name}");
                 self.report(path, Code::PolicyOutOfRange, detail!("{value} is outside {min}..={max}"));
             }
             value.clamp(min, max) as u32
@@ -359,7 +359,7 @@ impl Checker {
             if let Some(day) = closed {
                 let detail =
                     detail!("{} on {} is outside the clinic's working hours", e.hours, weekday_key(*day));
-                self.report(format!("{path}[{i}].hours"), Code::OutsideClinicHours, detail);
+                self.report(locate!("{path}[{i}].hours"), Code::OutsideClinicHours, detail);
             }
         }
     }
@@ -472,7 +472,7 @@ impl Checker {
             return out;
         };
         for (year, dates) in map {
-            let path = format!("holidays.{year}");
+            let path = locate!("holidays.{year}");
             let Some(y) = year.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)) else {
                 self.report(path, Code::DateInvalid, detail!("'{year}' is not a year"));
                 continue;

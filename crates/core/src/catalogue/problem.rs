@@ -21,6 +21,13 @@ macro_rules! detail {
 }
 pub(super) use detail;
 
+/// A problem's path (`services[3].duration_min`), built the same way and for the same reason as
+/// `detail!`: the widget never shows it, so in wasm no path strings are formatted at all.
+macro_rules! locate {
+    ($($arg:tt)*) => { detail!($($arg)*) };
+}
+pub(super) use locate;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {

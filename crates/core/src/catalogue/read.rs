@@ -4,7 +4,7 @@
 //! also keeps the widget's wasm small (about 40 KB less).
 
 use super::check::Checker;
-use super::problem::{detail, ProblemCode as Code};
+use super::problem::{detail, locate, ProblemCode as Code};
 use crate::json::Json;
 
 /// An object of the document and where it is.
@@ -21,14 +21,14 @@ impl Obj<'_> {
 
 pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
+        locate!("{key}")
     } else {
-        format!("{path}.{key}")
+        locate!("{path}.{key}")
     }
 }
 
 pub(super) fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    locate!("{path}[{i}]")
 }
 
 fn kind(v: &Json) -> &'static str {
