@@ -146,6 +146,23 @@ test('a failed catalogue load keeps the prices and offers a retry that works', a
   await context.close();
 });
 
+test('a catalogue request that hangs is given up after 15 s and can be retried', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  let held = 0;
+  await page.route('**/api/catalog', () => { held += 1; }); // never answered
+  await page.goto(server.base + '/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 25_000 });
+  assert.match(await alert.innerText(), /could not be loaded/);
+  assert.ok(held >= 1);
+  assert.equal(await page.locator('.jz-svc').count(), 12, 'the prices stay on screen');
+  await page.unroute('**/api/catalog');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await widgetReady(page);
+  await context.close();
+});
+
 test('"Book" opens the booking step with the service and its doctors, and back returns', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'ru-RU' });
   const page = await context.newPage();
