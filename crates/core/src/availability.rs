@@ -11,8 +11,9 @@
 //! out in order by construction.
 
 use crate::catalogue::{Catalogue, Doctor, DoctorId, Service};
+use crate::clock::midnight;
 use crate::clock::Span;
-use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, TimeDelta, Utc};
 use std::fmt;
 
 /// A doctor's appointment or other booked time, as the endpoint reports it (no personal data).
@@ -269,10 +270,6 @@ fn grid(spans: &[Span], step: u16) -> impl Iterator<Item = u16> + '_ {
 }
 
 /// The instant at which the clinic date `date` begins.
-fn midnight(offset: FixedOffset, date: NaiveDate) -> Option<DateTime<Utc>> {
-    let local_minus_utc = TimeDelta::try_seconds(i64::from(offset.local_minus_utc()))?;
-    date.and_time(NaiveTime::MIN).and_utc().checked_sub_signed(local_minus_utc)
-}
 
 /// The non-empty busy intervals of `doctor` that reach into `[from, to)`, ordered and merged
 /// where they overlap or touch, so that they are disjoint and increasing.

@@ -159,6 +159,12 @@ pub mod iso_date {
     }
 }
 
+/// The instant a date begins at a fixed offset (no panic on out-of-range dates).
+pub fn midnight(offset: FixedOffset, date: NaiveDate) -> Option<DateTime<Utc>> {
+    let local_minus_utc = chrono::TimeDelta::try_seconds(i64::from(offset.local_minus_utc()))?;
+    date.and_time(chrono::NaiveTime::MIN).and_utc().checked_sub_signed(local_minus_utc)
+}
+
 /// Weekday keys as written in the catalogue.
 pub const WEEKDAY_KEYS: [(&str, Weekday); 7] = [
     ("mon", Weekday::Mon),
@@ -209,6 +215,11 @@ impl ClinicZone {
 
     pub fn offset(&self) -> FixedOffset {
         self.offset
+    }
+
+    /// The instant a clinic date begins.
+    pub fn midnight(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        midnight(self.offset, date)
     }
 
     /// The clinic's calendar date at an instant.
@@ -276,5 +287,7 @@ mod tests {
         assert_eq!(now.to_rfc3339(), "2026-11-25T19:30:00+00:00");
         assert_eq!(zone.today(now), NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"));
         assert_eq!(ClinicZone::parse("Europe/Moscow"), None);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+        assert_eq!(zone.midnight(day).map(|t| t.to_rfc3339()), Some("2026-11-25T19:00:00+00:00".into()));
     }
 }

@@ -473,7 +473,8 @@ fn oracle(cat: &Catalogue, c: &Case) -> Vec<Slot> {
                     if (m - s) % dur != 0 || m + dur > e {
                         continue;
                     }
-                    let start = date.and_time(NaiveTime::MIN).and_utc() + TimeDelta::minutes(m - UTC_PLUS_5);
+                    let start =
+                        date.and_time(chrono::NaiveTime::MIN).and_utc() + TimeDelta::minutes(m - UTC_PLUS_5);
                     let end = start + TimeDelta::minutes(dur);
                     let taken = c.busy.iter().any(|b| &b.doctor == id && b.start < end && start < b.end);
                     if start >= earliest && !taken {

@@ -51,18 +51,14 @@ pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) ->
     if to < from || from.checked_add_days(Days::new(MAX_WINDOW_DAYS)).is_some_and(|last| to > last) {
         return Err(bad());
     }
-    let start = clinic_midnight(from, zone.offset()).ok_or_else(bad)?;
-    let end = clinic_midnight(to, zone.offset()).ok_or_else(bad)? + TimeDelta::days(1);
+    let start = zone.midnight(from).ok_or_else(bad)?;
+    let end = zone.midnight(to).ok_or_else(bad)? + TimeDelta::days(1);
     let busy =
         s.db.call(move |c| store::busy(c, start, end))
             .await
             .map_err(|e| ApiError::internal("availability", e))?;
     Ok(axum::Json(json!({ "from": w.from, "to": w.to, "busy": busy_json(&busy, zone.offset()) }))
         .into_response())
-}
-
-fn clinic_midnight(date: chrono::NaiveDate, offset: chrono::FixedOffset) -> Option<DateTime<Utc>> {
-    Some(date.and_hms_opt(0, 0, 0)?.and_local_timezone(offset).single()?.with_timezone(&Utc))
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
