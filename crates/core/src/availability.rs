@@ -25,6 +25,22 @@ pub struct Busy {
     pub end: DateTime<Utc>,
 }
 
+/// Reads the `busy` list of an answer from `/api/availability` (or of a `409 slot_taken`);
+/// `None` when the answer is not such a document. Entries that do not read are skipped.
+pub fn busy_from_json(text: &str) -> Option<Vec<Busy>> {
+    let doc = crate::json::Json::parse(text).ok()?;
+    let list = doc.get("busy")?.as_list()?;
+    Some(
+        list.iter()
+            .filter_map(|b| {
+                let instant = |k| b.get(k)?.as_str().and_then(crate::clock::parse_instant);
+                let doctor = DoctorId::parse(b.get("doctor")?.as_str()?)?;
+                Some(Busy { doctor, start: instant("start")?, end: instant("end")? })
+            })
+            .collect(),
+    )
+}
+
 /// Whom the visitor wants to see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DoctorChoice {

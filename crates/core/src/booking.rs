@@ -7,7 +7,7 @@ use crate::availability::{check_slot, Busy, Slot};
 use crate::catalogue::{Catalogue, ServiceId};
 use crate::clock::parse_instant;
 use crate::ident::{IdentError, Iin};
-use crate::json::Json;
+use crate::json::{Json, ObjectWriter};
 use crate::lang::Lang;
 use crate::person::{Address, BirthDate, FieldCode, NamePart};
 use crate::phone::{Phone, PhoneError};
@@ -232,6 +232,11 @@ fn person(e: &mut Errors, f: &Fields, p: &PersonForm, today: chrono::NaiveDate) 
     })
 }
 
+fn person_json(o: &mut ObjectWriter<'_>, p: &PersonForm) {
+    o.str("surname", &p.surname).str("given_name", &p.given_name).str("patronymic", &p.patronymic);
+    o.str("iin", &p.iin).str("birth_date", &p.birth_date).str("phone", &p.phone);
+}
+
 impl BookingForm {
     /// Checks every rule against the catalogue, the doctors' busy time and `now`; returns the
     /// booking or every problem found.
@@ -321,11 +326,41 @@ impl BookingForm {
         }
     }
 
+    /// The JSON the widget sends; `from_json` reads it back unchanged.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(512);
+        let mut o = ObjectWriter::new(&mut out);
+        o.str("service", &self.service).str("doctor", &self.doctor).str("start", &self.start);
+        let mut p = ObjectWriter::new(o.key("patient"));
+        person_json(&mut p, &self.patient);
+        p.str("address", &self.address).bool("whatsapp", self.whatsapp).end();
+        if let Some(r) = &self.representative {
+            let mut w = ObjectWriter::new(o.key("representative"));
+            person_json(&mut w, &r.person);
+            w.str("relation", &r.relation).bool("guarantee", r.guarantee).end();
+        }
+        let mut c = ObjectWriter::new(o.key("consents"));
+        c.bool("offer", self.consent_offer).bool("personal_data", self.consent_personal_data).end();
+        o.str("lang", self.lang.code()).str("channel", &self.channel);
+        let mut u = ObjectWriter::new(o.key("utm"));
+        for (k, v) in &self.utm {
+            u.str(k, v);
+        }
+        u.end();
+        o.end();
+        out
+    }
+
     /// Reads the JSON the widget sends. Wrong types read as empty, so they come back from
     /// `validate` as field errors; only a document that is not an object is refused here.
     pub fn from_json(text: &str) -> Result<BookingForm, &'static str> {
         let doc = Json::parse(text).map_err(|_| "json_invalid")?;
         doc.as_obj().ok_or("json_invalid")?;
+        Ok(BookingForm::from_value(&doc))
+    }
+
+    /// `from_json` for a document already parsed.
+    pub fn from_value(doc: &Json) -> BookingForm {
         let s = |v: &Json, k: &str| v.get(k).and_then(Json::as_str).unwrap_or("").to_string();
         let b = |v: &Json, k: &str| v.get(k).and_then(Json::as_bool).unwrap_or(false);
         let person = |v: &Json| PersonForm {
@@ -342,10 +377,10 @@ impl BookingForm {
         let representative = doc.get("representative").filter(|r| r.as_obj().is_some()).map(|r| {
             RepresentativeForm { person: person(r), relation: s(r, "relation"), guarantee: b(r, "guarantee") }
         });
-        Ok(BookingForm {
-            service: s(&doc, "service"),
-            doctor: s(&doc, "doctor"),
-            start: s(&doc, "start"),
+        BookingForm {
+            service: s(doc, "service"),
+            doctor: s(doc, "doctor"),
+            start: s(doc, "start"),
             patient: person(patient),
             address: s(patient, "address"),
             whatsapp: b(patient, "whatsapp"),
@@ -353,7 +388,7 @@ impl BookingForm {
             consent_offer: b(consents, "offer"),
             consent_personal_data: b(consents, "personal_data"),
             lang: doc.get("lang").and_then(Json::as_str).and_then(Lang::from_tag).unwrap_or_default(),
-            channel: channel(&s(&doc, "channel")),
+            channel: channel(&s(doc, "channel")),
             utm: campaign_tags(
                 doc.get("utm")
                     .and_then(Json::as_obj)
@@ -361,7 +396,7 @@ impl BookingForm {
                     .iter()
                     .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))),
             ),
-        })
+        }
     }
 }
 

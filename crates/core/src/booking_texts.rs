@@ -13,6 +13,32 @@ fn pick(lang: Lang, [kk, ru, en]: [&'static str; 3]) -> &'static str {
     }
 }
 
+/// Every field error code of `booking`, `person` and `availability`: each has its own words.
+pub const CODES: &[&str] = &[
+    "required",
+    "too_long",
+    "name_chars",
+    "iin_format",
+    "iin_checksum",
+    "phone_format",
+    "phone_not_mobile",
+    "date_invalid",
+    "birth_date_future",
+    "birth_date_too_old",
+    "representative_required",
+    "representative_minor",
+    "relation_invalid",
+    "guarantee_required",
+    "consent_required",
+    "slot_taken",
+    "in_the_past",
+    "too_soon",
+    "beyond_horizon",
+    "clinic_closed",
+    "outside_hours",
+    "slot_invalid",
+];
+
 /// What to show next to a field for an error code from `jazylu_core::booking` or
 /// `jazylu_core::person`. Unknown codes get a general message, never a blank.
 pub fn field_message(lang: Lang, code: &str) -> &'static str {
@@ -187,31 +213,6 @@ pub fn rules(lang: Lang, cat: &Catalogue) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const CODES: &[&str] = &[
-        "required",
-        "too_long",
-        "name_chars",
-        "iin_format",
-        "iin_checksum",
-        "phone_format",
-        "phone_not_mobile",
-        "date_invalid",
-        "birth_date_future",
-        "birth_date_too_old",
-        "representative_required",
-        "representative_minor",
-        "relation_invalid",
-        "guarantee_required",
-        "consent_required",
-        "slot_taken",
-        "in_the_past",
-        "too_soon",
-        "beyond_horizon",
-        "clinic_closed",
-        "outside_hours",
-        "slot_invalid",
-    ];
 
     #[test]
     fn every_code_has_its_own_words_in_every_language() {

@@ -115,6 +115,18 @@ impl fmt::Display for IsoDate {
     }
 }
 
+/// Displays an instant as RFC 3339 in UTC to the minute, "2026-11-27T04:00Z" (what
+/// `parse_instant` reads back; slots are whole minutes).
+pub struct Instant(pub DateTime<Utc>);
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use chrono::Timelike;
+        let t = self.0;
+        write!(f, "{}T{:02}:{:02}Z", IsoDate(t.date_naive()), t.hour(), t.minute())
+    }
+}
+
 /// An instant written as RFC 3339 with minutes and an offset: "2026-11-27T09:00:00+05:00",
 /// "2026-11-27T04:00Z". Seconds are optional and fractions are refused (slots are whole minutes).
 pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {

@@ -36,6 +36,63 @@ impl fmt::Display for SyntaxError {
 
 const MAX_DEPTH: usize = 64;
 
+/// Appends `s` as a JSON string literal (for the few documents core writes: the booking request
+/// and the flow kept for the tab).
+pub fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(b"0123456789abcdef"[(c as usize) >> 4]));
+                out.push(char::from(b"0123456789abcdef"[(c as usize) & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Writes one JSON object, field by field.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    pub fn new(out: &'a mut String) -> ObjectWriter<'a> {
+        out.push('{');
+        ObjectWriter { out, first: true }
+    }
+
+    /// The key; the caller appends the value.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        push_str(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    pub fn str(&mut self, key: &str, value: &str) -> &mut Self {
+        push_str(self.key(key), value);
+        self
+    }
+
+    pub fn bool(&mut self, key: &str, value: bool) -> &mut Self {
+        self.key(key).push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
 impl Json {
     pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         let mut p = Parser { bytes: text.as_bytes(), pos: 0 };

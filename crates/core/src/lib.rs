@@ -7,6 +7,7 @@ pub mod booking_texts;
 pub mod catalogue;
 pub mod clock;
 pub mod confirmation;
+pub mod flow;
 pub mod html;
 pub mod ident;
 pub mod json;

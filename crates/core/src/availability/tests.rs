@@ -600,3 +600,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn reads_busy_time_as_the_endpoint_sends_it() {
+    let instant = |s| crate::clock::parse_instant(s).expect("instant");
+    let text = r#"{"from": "2026-11-27", "to": "2026-11-27", "busy": [
+        {"doctor": "zhumabayeva", "start": "2026-11-27T09:00:00+05:00", "end": "2026-11-27T09:30:00+05:00"},
+        {"doctor": "Bad Id", "start": "2026-11-27T09:00:00+05:00", "end": "2026-11-27T09:30:00+05:00"}]}"#;
+    assert_eq!(
+        busy_from_json(text),
+        Some(vec![Busy {
+            doctor: doc("zhumabayeva"),
+            start: instant("2026-11-27T04:00Z"),
+            end: instant("2026-11-27T04:30Z")
+        }])
+    );
+    assert_eq!(busy_from_json(r#"{"code": "slot_taken"}"#), None);
+    assert_eq!(busy_from_json("<html>"), None);
+}

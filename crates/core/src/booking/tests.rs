@@ -236,3 +236,14 @@ fn only_whitelisted_campaign_tags_are_kept() {
     );
     assert_eq!(BookingForm::from_json(r#"{"channel": "Evil <x>"}"#).map(|f| f.channel), Ok(String::new()));
 }
+
+#[test]
+fn the_json_written_reads_back_unchanged() {
+    let mut f = child_with_parent();
+    f.patient.surname = "O'Brien \"Jr\" \\ \u{1}".into();
+    f.channel = "instagram".into();
+    f.utm = vec![("utm_source".into(), "ig".into())];
+    assert_eq!(BookingForm::from_json(&f.to_json()), Ok(f.clone()));
+    f.representative = None;
+    assert_eq!(BookingForm::from_json(&f.to_json()), Ok(f));
+}

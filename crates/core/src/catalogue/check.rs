@@ -22,6 +22,7 @@ const CLINIC: &[&str] = &[
     "address",
     "phones",
     "whatsapp",
+    "offer_url",
     "time_zone",
     "working_hours",
     "call_centre_hours",
@@ -268,6 +269,16 @@ impl Checker {
                 None
             }
         };
+        // Linked from the consent checkbox: an https address or a path on the widget's own site.
+        let offer_url = self.str(c, "offer_url", false).and_then(|u| {
+            let ok = (u.starts_with("https://") || u.starts_with('/'))
+                && u.len() <= 500
+                && !u.bytes().any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>');
+            if !ok {
+                self.report(c.at("offer_url"), Code::UrlInvalid, "give an https:// address or a /path");
+            }
+            ok.then(|| u.to_string())
+        });
         let time_zone = self.str(c, "time_zone", true).and_then(|z| {
             let zone = ClinicZone::parse(z);
             if zone.is_none() {
@@ -285,6 +296,7 @@ impl Checker {
             address: address?,
             phones,
             whatsapp,
+            offer_url,
             time_zone: time_zone?,
             working_hours: working_hours?,
             call_centre_hours: call_centre_hours?,

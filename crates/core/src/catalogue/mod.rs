@@ -115,6 +115,9 @@ pub struct Clinic {
     pub address: Text,
     pub phones: Vec<Phone>,
     pub whatsapp: Option<Phone>,
+    /// The clinic's full public offer, linked from the consent checkbox.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer_url: Option<String>,
     pub time_zone: ClinicZone,
     pub working_hours: WeeklySchedule,
     pub call_centre_hours: WeeklySchedule,

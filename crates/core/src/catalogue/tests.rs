@@ -217,6 +217,18 @@ fn phones() {
 }
 
 #[test]
+fn offer_url_must_be_https_or_a_path() {
+    for bad in ["http://clinic.kz/offer", "javascript:alert(1)", "https://a.kz/x\"onmouseover=1"] {
+        let mut doc = sample();
+        doc["clinic"]["offer_url"] = json!(bad);
+        assert_eq!(problems(&doc), vec![("clinic.offer_url".into(), "url_invalid")], "{bad}");
+    }
+    let mut doc = sample();
+    doc["clinic"]["offer_url"] = json!("/documents/offer.pdf");
+    assert!(problems(&doc).is_empty());
+}
+
+#[test]
 fn policies_out_of_range() {
     let mut doc = sample();
     doc["clinic"]["policies"]["horizon_days"] = json!(0);

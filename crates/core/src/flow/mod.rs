@@ -1,0 +1,500 @@
+//! The booking flow as a state machine: doctor → day and time → patient → consents → review →
+//! confirmation, plus the manage page of a booking made earlier.
+//!
+//! The widget owns no rules: it feeds events in (a field typed, a button pressed, an answer from
+//! the endpoint), paints `render::render(&flow, …)` and applies the small `Patch`es a field
+//! returns when the visitor leaves it. Everything here runs natively in tests.
+
+mod receipt;
+pub mod render;
+mod session;
+#[cfg(test)]
+mod tests;
+pub mod words;
+
+pub use receipt::Receipt;
+
+use crate::availability::{Busy, DoctorChoice};
+use crate::booking::{BookingForm, FieldError, PersonForm, RepresentativeForm, ADULT_AGE};
+use crate::catalogue::Catalogue;
+use crate::clock::{parse_date, parse_instant};
+use crate::ident::Iin;
+use crate::lang::Lang;
+use crate::person::BirthDate;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Doctor,
+    Time,
+    Patient,
+    Consents,
+    Review,
+    Done,
+    Manage,
+}
+
+impl Step {
+    /// The steps counted by the progress indicator, in order.
+    pub const NUMBERED: [Step; 5] = [Step::Doctor, Step::Time, Step::Patient, Step::Consents, Step::Review];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Doctor => "doctor",
+            Step::Time => "time",
+            Step::Patient => "patient",
+            Step::Consents => "consents",
+            Step::Review => "review",
+            Step::Done => "done",
+            Step::Manage => "manage",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Step> {
+        [Step::Doctor, Step::Time, Step::Patient, Step::Consents, Step::Review, Step::Done]
+            .into_iter()
+            .find(|st| st.code() == s)
+    }
+
+    /// The step where the visitor fixes a field.
+    fn of_field(field: &str) -> Step {
+        match field {
+            "doctor" => Step::Doctor,
+            "slot" | "service" => Step::Time,
+            f if f.starts_with("consents.") => Step::Consents,
+            _ => Step::Patient,
+        }
+    }
+}
+
+/// A request to the endpoint and how it went. `Failed` holds a code for the words shown:
+/// `network`, `server`, `booking_not_found`, `visit_started`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Net {
+    Idle,
+    Pending,
+    Failed(&'static str),
+}
+
+/// The doctors' busy time for the booking horizon, as loaded from `/api/availability`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Times {
+    Loading,
+    Ready(Vec<Busy>),
+    Failed,
+}
+
+/// A change to the painted page after the visitor leaves a field, so that the page need not be
+/// painted again (which would move focus and swallow the click that left the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Patch {
+    /// The message under a field (empty clears it) and the field's `aria-invalid`.
+    Message { field: &'static str, text: &'static str },
+    /// What the input shows, e.g. an IIN masked after it was typed.
+    Value { field: &'static str, value: String },
+    /// Shows or hides the element with this id.
+    Show { id: &'static str, show: bool },
+    /// Ticks or unticks a checkbox.
+    Check { field: &'static str, checked: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    pub step: Step,
+    pub service: String,
+    /// `None` is "any doctor".
+    pub doctor: Option<String>,
+    pub day: Option<NaiveDate>,
+    /// The chosen slot: its doctor and start.
+    pub slot: Option<(String, DateTime<Utc>)>,
+    pub patient: PersonForm,
+    pub address: String,
+    pub whatsapp: bool,
+    pub as_representative: bool,
+    pub representative: RepresentativeForm,
+    pub consent_offer: bool,
+    pub consent_personal_data: bool,
+    /// Problems shown next to their fields.
+    pub errors: Vec<FieldError>,
+    /// Why the visitor is asked for another time (`slot_taken`…), shown on the time step.
+    pub slot_notice: Option<&'static str>,
+    pub times: Times,
+    pub net: Net,
+    /// The Idempotency-Key and the body it was made for: reused for every retry of that body.
+    pub key: Option<(String, String)>,
+    /// The booking made (confirmation) or looked up (manage page).
+    pub receipt: Option<Receipt>,
+    /// The manage page asks "are you sure?" before cancelling.
+    pub confirm_cancel: bool,
+    /// The id to focus after the next paint; `None` focuses the step's heading.
+    pub focus: Option<String>,
+    /// Where the visitor came from and the campaign tags: the page's, not persisted.
+    pub channel: String,
+    pub utm: Vec<(String, String)>,
+}
+
+/// Field names as the inputs carry them (`name=`), the same paths as the errors.
+pub const PATIENT_FIELDS: [&str; 7] = [
+    "patient.surname",
+    "patient.given_name",
+    "patient.patronymic",
+    "patient.iin",
+    "patient.birth_date",
+    "patient.phone",
+    "patient.address",
+];
+pub const REPRESENTATIVE_FIELDS: [&str; 6] = [
+    "representative.surname",
+    "representative.given_name",
+    "representative.patronymic",
+    "representative.iin",
+    "representative.birth_date",
+    "representative.phone",
+];
+
+fn person_field<'a>(p: &'a mut PersonForm, key: &str) -> Option<&'a mut String> {
+    Some(match key {
+        "surname" => &mut p.surname,
+        "given_name" => &mut p.given_name,
+        "patronymic" => &mut p.patronymic,
+        "iin" => &mut p.iin,
+        "birth_date" => &mut p.birth_date,
+        "phone" => &mut p.phone,
+        _ => return None,
+    })
+}
+
+/// "•••• •••• 1234": an IIN once typed is not shown again in full.
+pub fn mask_iin(iin: &str) -> String {
+    let digits: String = iin.chars().filter(char::is_ascii_digit).collect();
+    let tail = digits.get(8..).unwrap_or("");
+    format!("•••• •••• {tail}")
+}
+
+impl Flow {
+    pub fn new(service: &str) -> Flow {
+        Flow {
+            step: Step::Doctor,
+            service: service.to_string(),
+            doctor: None,
+            day: None,
+            slot: None,
+            patient: PersonForm::default(),
+            address: String::new(),
+            whatsapp: true,
+            as_representative: false,
+            representative: RepresentativeForm::default(),
+            consent_offer: false,
+            consent_personal_data: false,
+            errors: Vec::new(),
+            slot_notice: None,
+            times: Times::Loading,
+            net: Net::Idle,
+            key: None,
+            receipt: None,
+            confirm_cancel: false,
+            focus: None,
+            channel: String::new(),
+            utm: Vec::new(),
+        }
+    }
+
+    /// The manage page of the booking `reference`, opened with its secret token.
+    pub fn manage(reference: &str, token: &str) -> Flow {
+        let mut f = Flow::new("");
+        f.step = Step::Manage;
+        f.net = Net::Pending;
+        f.receipt = Some(Receipt {
+            reference: reference.to_string(),
+            token: token.to_string(),
+            ..Receipt::default()
+        });
+        f
+    }
+
+    /// What the visitor typed or ticked in the field `name`.
+    pub fn set(&mut self, name: &str, value: &str, checked: bool) {
+        match name {
+            "patient.address" => self.address = value.to_string(),
+            "patient.whatsapp" => self.whatsapp = checked,
+            "as_representative" => self.as_representative = checked,
+            "representative.relation" => self.representative.relation = value.to_string(),
+            "representative.guarantee" => self.representative.guarantee = checked,
+            "consents.offer" => self.consent_offer = checked,
+            "consents.personal_data" => self.consent_personal_data = checked,
+            _ => {
+                let target = match name.split_once('.') {
+                    Some(("patient", key)) => person_field(&mut self.patient, key),
+                    Some(("representative", key)) => person_field(&mut self.representative.person, key),
+                    _ => None,
+                };
+                if let Some(t) = target {
+                    *t = value.to_string();
+                }
+            }
+        }
+    }
+
+    /// The typed IIN behind a masked input, to show while the visitor edits it.
+    pub fn iin(&self, name: &str) -> &str {
+        if name.starts_with("representative") {
+            &self.representative.person.iin
+        } else {
+            &self.patient.iin
+        }
+    }
+
+    /// The request as the endpoint takes it.
+    pub fn form(&self, lang: Lang) -> BookingForm {
+        let (doctor, start) = match &self.slot {
+            Some((d, s)) => (d.clone(), crate::clock::Instant(*s).to_string()),
+            None => (String::new(), String::new()),
+        };
+        BookingForm {
+            service: self.service.clone(),
+            doctor,
+            start,
+            patient: self.patient.clone(),
+            address: self.address.clone(),
+            whatsapp: self.whatsapp,
+            representative: self.as_representative.then(|| self.representative.clone()),
+            consent_offer: self.consent_offer,
+            consent_personal_data: self.consent_personal_data,
+            lang,
+            channel: self.channel.clone(),
+            utm: self.utm.clone(),
+        }
+    }
+
+    fn busy(&self) -> &[Busy] {
+        match &self.times {
+            Times::Ready(b) => b,
+            _ => &[],
+        }
+    }
+
+    fn problems(&self, cat: &Catalogue, now: DateTime<Utc>) -> Vec<FieldError> {
+        self.form(Lang::DEFAULT).validate(cat, self.busy(), now).err().unwrap_or_default()
+    }
+
+    /// Whether the patient is under 18 on the visit day (today before a time is chosen).
+    fn minor(&self, cat: &Catalogue, now: DateTime<Utc>) -> bool {
+        let zone = &cat.clinic().time_zone;
+        let day = zone.today(self.slot.as_ref().map_or(now, |s| s.1));
+        BirthDate::parse(&self.patient.birth_date, zone.today(now)).is_ok_and(|b| b.age_on(day) < ADULT_AGE)
+    }
+
+    /// The visitor left the field `name`: its message, the IIN masked once valid, and the
+    /// representative's block shown when the birth date makes the patient a minor.
+    pub fn leave(&mut self, name: &str, cat: &Catalogue, now: DateTime<Utc>, lang: Lang) -> Vec<Patch> {
+        let problems = self.problems(cat, now);
+        let Some(field) = PATIENT_FIELDS
+            .iter()
+            .chain(REPRESENTATIVE_FIELDS.iter())
+            .chain(["representative.relation"].iter())
+            .find(|f| **f == name)
+            .copied()
+        else {
+            return Vec::new();
+        };
+        let code = problems.iter().find(|e| e.field == field).map(|e| e.code);
+        self.errors.retain(|e| e.field != field);
+        if let Some(code) = code {
+            self.errors.push(FieldError { field, code });
+        }
+        let text = code.map_or("", |c| crate::booking_texts::field_message(lang, c));
+        let mut patches = vec![Patch::Message { field, text }];
+        if field.ends_with(".iin") && Iin::parse(self.iin(field)).is_ok() {
+            patches.push(Patch::Value { field, value: mask_iin(self.iin(field)) });
+        }
+        if field == "patient.birth_date" {
+            let minor = self.minor(cat, now);
+            patches.push(Patch::Show { id: "jz-minor", show: minor });
+            if minor && !self.as_representative {
+                self.as_representative = true;
+                patches.push(Patch::Check { field: "as_representative", checked: true });
+                patches.push(Patch::Show { id: "jz-rep", show: true });
+            }
+        }
+        patches
+    }
+
+    /// The visitor ticked or unticked "I am the legal representative".
+    pub fn toggle_representative(&self) -> Patch {
+        Patch::Show { id: "jz-rep", show: self.as_representative }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.focus = None;
+    }
+
+    pub fn choose_doctor(&mut self, id: &str) {
+        self.doctor = Some(id.to_string()).filter(|d| !d.is_empty());
+        // Another doctor has other times.
+        if self.slot.as_ref().is_some_and(|(d, _)| self.doctor.as_ref().is_some_and(|c| c != d)) {
+            self.slot = None;
+        }
+        self.go(Step::Time);
+    }
+
+    pub fn doctor_choice(&self) -> DoctorChoice {
+        let one = self.doctor.as_deref().and_then(crate::catalogue::DoctorId::parse);
+        one.map_or(DoctorChoice::Any, DoctorChoice::One)
+    }
+
+    pub fn choose_day(&mut self, day: &str) {
+        if let Some(d) = parse_date(day) {
+            self.day = Some(d);
+            self.focus = Some(format!("jz-day-{day}"));
+        }
+    }
+
+    /// `value` is `doctor|start` as the slot button carries it.
+    pub fn choose_slot(&mut self, value: &str) {
+        let Some((doctor, start)) = value.split_once('|') else { return };
+        let Some(start) = parse_instant(start) else { return };
+        self.slot = Some((doctor.to_string(), start));
+        self.slot_notice = None;
+        self.errors.retain(|e| Step::of_field(e.field) != Step::Time);
+        self.go(Step::Patient);
+    }
+
+    pub fn times_loaded(&mut self, busy: Option<Vec<Busy>>) {
+        self.times = busy.map_or(Times::Failed, Times::Ready);
+    }
+
+    /// "Next" on the patient or consents step: on to the next step, or the step's problems
+    /// shown next to their fields and focus on the first.
+    pub fn next(&mut self, cat: &Catalogue, now: DateTime<Utc>) {
+        let here = self.step;
+        self.errors =
+            self.problems(cat, now).into_iter().filter(|e| Step::of_field(e.field) == here).collect();
+        match self.errors.first() {
+            Some(e) => self.focus = Some(render::field_focus(e.field)),
+            None => self.go(match here {
+                Step::Doctor => Step::Time,
+                Step::Time => Step::Patient,
+                Step::Patient => Step::Consents,
+                _ => Step::Review,
+            }),
+        }
+    }
+
+    pub fn back(&mut self) {
+        self.net = Net::Idle;
+        self.go(match self.step {
+            Step::Patient => Step::Time,
+            Step::Consents => Step::Patient,
+            Step::Review => Step::Consents,
+            _ => Step::Doctor,
+        });
+    }
+
+    /// "Book": the body to send and its Idempotency-Key, or `None` (nothing to send, or a problem
+    /// that sends the visitor back to its step). `fresh_key` is called only when this body has
+    /// no key yet, so a retry of the same body reuses the first key.
+    pub fn submit(
+        &mut self,
+        cat: &Catalogue,
+        now: DateTime<Utc>,
+        lang: Lang,
+        fresh_key: impl FnOnce() -> String,
+    ) -> Option<(String, String)> {
+        if self.net == Net::Pending {
+            return None;
+        }
+        let problems = self.problems(cat, now);
+        if let Some(first) = problems.first() {
+            self.show_problems(problems.clone(), first.field);
+            return None;
+        }
+        let body = self.form(lang).to_json();
+        let key = match &self.key {
+            Some((k, b)) if *b == body => k.clone(),
+            _ => fresh_key(),
+        };
+        self.key = Some((key.clone(), body.clone()));
+        self.net = Net::Pending;
+        Some((key, body))
+    }
+
+    fn show_problems(&mut self, problems: Vec<FieldError>, first: &str) {
+        let step = Step::of_field(first);
+        if step == Step::Time {
+            self.slot_notice = problems.iter().find(|e| e.field == "slot").map(|e| e.code);
+            self.slot = None;
+        }
+        self.errors = problems;
+        self.go(step);
+        if step != Step::Time {
+            self.focus = Some(render::field_focus(first));
+        }
+    }
+
+    /// The endpoint's answer to `POST /api/bookings` (status and body), or `None` when no
+    /// answer came.
+    pub fn answered(&mut self, answer: Option<(u16, &str)>) {
+        self.net = Net::Idle;
+        match answer {
+            None => self.net = Net::Failed("network"),
+            Some((200 | 201, body)) => match Receipt::from_json(body, None) {
+                Some(r) => self.done(r),
+                None => self.net = Net::Failed("server"),
+            },
+            Some((409, body)) => {
+                // The fresh busy time comes with the answer; the next paint offers what is free.
+                if let Some(busy) = crate::availability::busy_from_json(body) {
+                    let mut all = self.busy().to_vec();
+                    all.extend(busy);
+                    self.times = Times::Ready(all);
+                }
+                self.slot = None;
+                self.slot_notice = Some("slot_taken");
+                self.go(Step::Time);
+            }
+            Some((422, body)) => match receipt::field_errors(body) {
+                Some(errors) if !errors.is_empty() => {
+                    let first = errors[0].field;
+                    self.show_problems(errors, first);
+                }
+                _ => self.net = Net::Failed("server"),
+            },
+            Some(_) => self.net = Net::Failed("server"),
+        }
+    }
+
+    /// Booked: only the receipt stays; what was typed about the patient is dropped.
+    fn done(&mut self, receipt: Receipt) {
+        let (channel, utm) = (std::mem::take(&mut self.channel), std::mem::take(&mut self.utm));
+        *self = Flow { receipt: Some(receipt), channel, utm, ..Flow::new(&self.service) };
+        self.times = Times::Failed;
+        self.go(Step::Done);
+    }
+
+    /// The manage page's answer from `GET /api/bookings/{ref}` or `…/cancel`.
+    pub fn managed(&mut self, answer: Option<(u16, &str)>) {
+        let token = self.receipt.as_ref().map(|r| r.token.clone()).unwrap_or_default();
+        self.confirm_cancel = false;
+        self.net = match answer {
+            None => Net::Failed("network"),
+            Some((200, body)) => match Receipt::from_json(body, Some(&token)) {
+                Some(r) => {
+                    self.receipt = Some(r);
+                    Net::Idle
+                }
+                None => Net::Failed("server"),
+            },
+            Some((404, _)) => Net::Failed("booking_not_found"),
+            Some((409, _)) => Net::Failed("visit_started"),
+            Some(_) => Net::Failed("server"),
+        };
+    }
+}
+
+/// Today and the last bookable clinic date.
+pub fn horizon(cat: &Catalogue, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
+    let today = cat.clinic().time_zone.today(now);
+    let days = u64::from(cat.clinic().policies.horizon_days);
+    (today, today.checked_add_days(chrono::Days::new(days)).unwrap_or(today))
+}

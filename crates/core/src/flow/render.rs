@@ -1,0 +1,754 @@
+//! The flow's markup, one step at a time. Like the price list it is plain HTML from core, so it
+//! is tested natively and costs the widget no per-element code; the widget catches clicks on
+//! `data-act`, `data-doctor`, `data-day` and `data-slot`, form submits, and typing in named inputs.
+//!
+//! Inputs are named by their error paths (`patient.iin`); each has `id="jz-f-{name}"` and a
+//! message element `id="jz-e-{name}"` that `Patch::Message` fills in place.
+
+use super::words::{words, Words};
+use super::{horizon, mask_iin, Flow, Net, Receipt, Step, Times};
+use crate::availability::free_slots;
+use crate::booking::Relation;
+use crate::booking_texts::{consent_offer, consent_personal_data, field_message, personal_data_text, rules};
+use crate::catalogue::{Catalogue, Service};
+use crate::clock::IsoDate;
+use crate::confirmation::{callback, ics, CalendarEvent, Callback};
+use crate::html::Escape;
+use crate::ident::Iin;
+use crate::lang::Lang;
+use crate::texts::{texts, Texts};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Timelike, Utc};
+use std::fmt::{Result, Write};
+
+/// What every part of the markup needs.
+struct V<'a> {
+    f: &'a Flow,
+    cat: &'a Catalogue,
+    lang: Lang,
+    now: DateTime<Utc>,
+    w: &'static Words,
+    t: &'static Texts,
+    zone: FixedOffset,
+}
+
+/// The current step. `page` is the address of the page without its fragment, for the manage link.
+pub fn render(f: &Flow, cat: &Catalogue, lang: Lang, now: DateTime<Utc>, page: &str) -> String {
+    let v = V { f, cat, lang, now, w: words(lang), t: texts(lang), zone: cat.clinic().time_zone.offset() };
+    let mut out = String::with_capacity(8 * 1024);
+    // Writing into a String cannot fail.
+    let _ = match f.step {
+        Step::Done => done(&mut out, &v, page),
+        Step::Manage => manage(&mut out, &v),
+        _ => step(&mut out, &v),
+    };
+    out
+}
+
+/// The id to focus for a field's problem.
+pub fn field_focus(field: &str) -> String {
+    match field {
+        "representative" => "jz-f-as_representative".into(),
+        "slot" | "doctor" | "service" => "jz-step-title".into(),
+        f => format!("jz-f-{f}"),
+    }
+}
+
+impl V<'_> {
+    /// "09:30" in clinic time.
+    fn hm(&self, t: DateTime<Utc>) -> String {
+        let l = t.with_timezone(&self.zone);
+        format!("{:02}:{:02}", l.hour(), l.minute())
+    }
+
+    fn day_of(&self, t: DateTime<Utc>) -> NaiveDate {
+        t.with_timezone(&self.zone).date_naive()
+    }
+
+    /// "среда, 2 декабря 2026, 09:30".
+    fn when(&self, t: DateTime<Utc>) -> String {
+        format!("{}, {}", self.w.date(self.lang, self.day_of(t)), self.hm(t))
+    }
+
+    fn service(&self) -> Option<&Service> {
+        self.cat.service(&self.f.service)
+    }
+
+    fn doctor_name(&self, id: &str) -> &str {
+        self.cat.doctor(id).map_or("", |d| d.name.get(self.lang))
+    }
+
+    fn error(&self, field: &str) -> Option<&'static str> {
+        self.f.errors.iter().find(|e| e.field == field).map(|e| field_message(self.lang, e.code))
+    }
+
+    fn label(&self, field: &str) -> &'static str {
+        let w = self.w;
+        match field.rsplit('.').next().unwrap_or("") {
+            "surname" => w.surname,
+            "given_name" => w.given_name,
+            "patronymic" => w.patronymic,
+            "iin" => w.iin,
+            "birth_date" => w.birth_date,
+            "phone" => w.phone,
+            "address" => w.address,
+            "relation" => w.relation,
+            "guarantee" => w.representative,
+            "representative" | "as_representative" => w.representative,
+            "offer" => w.offer_text,
+            "personal_data" => w.read_consent,
+            _ => w.when,
+        }
+    }
+}
+
+fn step(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w) = (v.f, v.w);
+    let back = if f.step == Step::Doctor { v.t.back_to_prices } else { w.back };
+    write!(
+        out,
+        r#"<section class="jz-flow" aria-labelledby="jz-step-title"><button type="button" class="jz-back" data-act="back">← {back}</button>"#
+    )?;
+    if let Some(s) = v.service() {
+        let price = match &f.slot {
+            Some((_, start)) => v.cat.price_at(s, *start).now,
+            None => s.price_on(v.cat.clinic().time_zone.today(v.now)).now,
+        };
+        write!(
+            out,
+            r#"<p class="jz-booking-svc"><strong>{}</strong> <span>{}&nbsp;{}</span> <span>{price}</span></p>"#,
+            Escape(s.name.get(v.lang)),
+            s.duration.get(),
+            v.t.minutes
+        )?;
+    }
+    let at = Step::NUMBERED.iter().position(|s| *s == f.step).unwrap_or(0);
+    out.push_str(r#"<ol class="jz-progress">"#);
+    for (i, name) in w.steps.iter().enumerate() {
+        let state = if i == at {
+            r#" aria-current="step""#
+        } else if i < at {
+            r#" class="jz-past""#
+        } else {
+            ""
+        };
+        write!(out, "<li{state}>{name}</li>")?;
+    }
+    let title = match f.step {
+        Step::Doctor => w.choose_doctor,
+        Step::Time => w.choose_time,
+        Step::Patient => w.patient,
+        Step::Consents => w.consents,
+        _ => w.review,
+    };
+    write!(
+        out,
+        r#"</ol><h2 id="jz-step-title" tabindex="-1"><span class="jz-stepno">{}</span> {title}</h2>"#,
+        w.step_of(v.lang, at + 1, Step::NUMBERED.len())
+    )?;
+    summary(out, v)?;
+    match f.step {
+        Step::Doctor => doctors(out, v)?,
+        Step::Time => times(out, v)?,
+        Step::Patient => patient(out, v)?,
+        Step::Consents => consents(out, v)?,
+        _ => review(out, v)?,
+    }
+    out.push_str("</section>");
+    Ok(())
+}
+
+/// "Please check: IIN, Phone": why Next did not go on, each a link to its field.
+fn summary(out: &mut String, v: &V<'_>) -> Result {
+    let here: Vec<_> = v.f.errors.iter().filter(|e| Step::of_field(e.field) == v.f.step).collect();
+    if here.is_empty() || v.f.step == Step::Time {
+        return Ok(());
+    }
+    write!(out, r#"<div class="jz-alert" role="alert" id="jz-summary"><p>{}</p><ul>"#, v.w.fix_fields)?;
+    for e in here {
+        let label = if e.field.starts_with("representative.") {
+            format!("{}: {}", v.w.representative, v.label(e.field))
+        } else {
+            v.label(e.field).to_string()
+        };
+        write!(
+            out,
+            r##"<li><a href="#{id}" data-focus="{id}">{label}</a></li>"##,
+            id = field_focus(e.field)
+        )?;
+    }
+    out.push_str("</ul></div>");
+    Ok(())
+}
+
+fn doctors(out: &mut String, v: &V<'_>) -> Result {
+    let Some(s) = v.service() else { return Ok(()) };
+    out.push_str(r#"<ul class="jz-choices">"#);
+    let chosen = v.f.doctor.as_deref().unwrap_or("");
+    let pressed = |id: &str| if id == chosen { "true" } else { "false" };
+    if s.doctors.len() > 1 {
+        write!(
+            out,
+            r#"<li><button type="button" data-doctor="" aria-pressed="{}"><strong>{}</strong></button></li>"#,
+            pressed(""),
+            v.w.any_doctor
+        )?;
+    }
+    for d in s.doctors.iter().filter_map(|id| v.cat.doctor(id.as_str())) {
+        write!(
+            out,
+            r#"<li><button type="button" data-doctor="{id}" aria-pressed="{}"><strong>{}</strong> <span>{}</span></button></li>"#,
+            pressed(d.id.as_str()),
+            Escape(d.name.get(v.lang)),
+            Escape(d.specialty.get(v.lang)),
+            id = d.id,
+        )?;
+    }
+    out.push_str("</ul>");
+    Ok(())
+}
+
+fn times(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w) = (v.f, v.w);
+    if let Some(code) = f.slot_notice {
+        write!(out, r#"<p class="jz-alert" role="alert">{}</p>"#, field_message(v.lang, code))?;
+    }
+    let busy = match &f.times {
+        Times::Loading => {
+            return write!(out, r#"<p class="jz-status" role="status">{}</p>"#, w.loading_times)
+        }
+        Times::Failed => {
+            return write!(
+                out,
+                r#"<div class="jz-error" role="alert"><p>{}</p><button type="button" class="jz-retry" data-act="times">{}</button></div>"#,
+                w.times_failed, v.t.retry
+            )
+        }
+        Times::Ready(b) => b,
+    };
+    let Some(service) = v.service() else { return Ok(()) };
+    let (today, last) = horizon(v.cat, v.now);
+    let slots = free_slots(v.cat, service, &f.doctor_choice(), busy, v.now, today, last);
+    if slots.is_empty() {
+        return write!(out, r#"<p class="jz-note">{}</p>"#, w.no_times_at_all);
+    }
+    let count = |d: NaiveDate| slots.iter().filter(|s| v.day_of(s.start) == d).count();
+    let first_free = v.day_of(slots[0].start);
+    let day = f.day.filter(|d| (today..=last).contains(d)).unwrap_or(first_free);
+
+    write!(out, r#"<h3 class="jz-sub">{} <small>({})</small></h3>"#, w.choose_day, v.t.clinic_time)?;
+    let mut date = today;
+    let mut month = None;
+    while date <= last {
+        if month != Some(date.month()) {
+            if month.is_some() {
+                out.push_str("</div>");
+            }
+            month = Some(date.month());
+            let name = w.month_year(v.lang, date);
+            write!(
+                out,
+                r#"<p class="jz-month" aria-hidden="true">{name}</p><div class="jz-days" role="group" aria-label="{name}">"#
+            )?;
+            for wd in 0..7u64 {
+                let weekday = NaiveDate::from_ymd_opt(2024, 1, 1).map(|m| m + Days::new(wd)); // a Monday
+                write!(
+                    out,
+                    r#"<span class="jz-wd" aria-hidden="true">{}</span>"#,
+                    weekday.map_or("", |d| w.weekday_short(d.weekday()))
+                )?;
+            }
+            for _ in 0..date.weekday().num_days_from_monday() {
+                out.push_str("<span></span>");
+            }
+        }
+        let n = count(date);
+        let iso = IsoDate(date);
+        write!(
+            out,
+            r#"<button type="button" class="jz-day" id="jz-day-{iso}" data-day="{iso}" aria-pressed="{}" aria-label="{}: {n} {}"{}>{}</button>"#,
+            date == day,
+            w.date(v.lang, date),
+            w.free,
+            if n == 0 { " disabled" } else { "" },
+            date.day()
+        )?;
+        date = date + Days::new(1);
+    }
+    out.push_str("</div>");
+
+    let label = w.date(v.lang, day);
+    write!(out, r#"<h3 class="jz-sub" id="jz-times-title">{label}</h3>"#)?;
+    let of_day: Vec<_> = slots.iter().filter(|s| v.day_of(s.start) == day).collect();
+    if of_day.is_empty() {
+        return write!(out, r#"<p class="jz-note">{}</p>"#, w.no_times_day);
+    }
+    out.push_str(r#"<ul class="jz-slots" aria-labelledby="jz-times-title">"#);
+    for s in of_day {
+        let (hm, doctor) = (v.hm(s.start), v.doctor_name(s.doctor.as_str()));
+        let chosen = f.slot.as_ref().is_some_and(|(d, t)| *d == s.doctor.as_str() && *t == s.start);
+        write!(
+            out,
+            r#"<li><button type="button" data-slot="{}|{}" aria-pressed="{chosen}" aria-label="{label}, {hm} ({}), {}">{hm}"#,
+            s.doctor,
+            crate::clock::Instant(s.start),
+            v.t.clinic_time,
+            Escape(doctor)
+        )?;
+        if f.doctor.is_none() {
+            write!(out, "<small>{}</small>", Escape(doctor))?;
+        }
+        out.push_str("</button></li>");
+    }
+    out.push_str("</ul>");
+    Ok(())
+}
+
+/// A labelled input with its message element. `attrs` are extra attributes (type, autocomplete).
+fn input(out: &mut String, v: &V<'_>, name: &str, value: &str, attrs: &str, hint: Option<&str>) -> Result {
+    let err = v.error(name);
+    write!(out, r#"<div class="jz-field"><label for="jz-f-{name}">{}</label>"#, v.label(name))?;
+    let mut described = format!("jz-e-{name}");
+    if let Some(h) = hint {
+        write!(out, r#"<p class="jz-hint" id="jz-h-{name}">{h}</p>"#)?;
+        described.push_str(&format!(" jz-h-{name}"));
+    }
+    // An IIN once valid is shown masked; the widget shows it in full again while it is edited.
+    let masked = name.ends_with(".iin") && Iin::parse(value).is_ok();
+    let shown = if masked { mask_iin(value) } else { value.to_string() };
+    write!(
+        out,
+        r#"<input id="jz-f-{name}" name="{name}" value="{}" {attrs} aria-describedby="{described}"{}>"#,
+        Escape(&shown),
+        if err.is_some() { r#" aria-invalid="true""# } else { "" }
+    )?;
+    message(out, name, err)?;
+    out.push_str("</div>");
+    Ok(())
+}
+
+fn message(out: &mut String, name: &str, err: Option<&str>) -> Result {
+    write!(out, r#"<p class="jz-err" id="jz-e-{name}" aria-live="polite">{}</p>"#, err.unwrap_or(""))
+}
+
+fn checkbox(out: &mut String, v: &V<'_>, name: &str, label: &str, checked: bool) -> Result {
+    let err = v.error(name);
+    write!(
+        out,
+        r#"<div class="jz-check"><input type="checkbox" id="jz-f-{name}" name="{name}" aria-describedby="jz-e-{name}"{}{}><label for="jz-f-{name}">{label}</label>"#,
+        if checked { " checked" } else { "" },
+        if err.is_some() { r#" aria-invalid="true""# } else { "" }
+    )?;
+    message(out, name, err)?;
+    out.push_str("</div>");
+    Ok(())
+}
+
+const TEXT: &str = r#"type="text" autocomplete="off""#;
+
+fn person(out: &mut String, v: &V<'_>, prefix: &str, p: &crate::booking::PersonForm) -> Result {
+    let w = v.w;
+    let today = IsoDate(v.cat.clinic().time_zone.today(v.now));
+    let patient = prefix == "patient";
+    let auto =
+        |a: &str| if patient { format!(r#"type="text" autocomplete="{a}""#) } else { TEXT.to_string() };
+    input(out, v, &format!("{prefix}.surname"), &p.surname, &auto("family-name"), None)?;
+    input(out, v, &format!("{prefix}.given_name"), &p.given_name, &auto("given-name"), None)?;
+    input(out, v, &format!("{prefix}.patronymic"), &p.patronymic, &auto("additional-name"), None)?;
+    input(
+        out,
+        v,
+        &format!("{prefix}.iin"),
+        &p.iin,
+        r#"type="text" inputmode="numeric" autocomplete="off" maxlength="15""#,
+        Some(w.iin_hint),
+    )?;
+    let bday =
+        format!(r#"type="date" max="{today}"{}"#, if patient { r#" autocomplete="bday""# } else { "" });
+    input(out, v, &format!("{prefix}.birth_date"), &p.birth_date, &bday, None)?;
+    let tel =
+        format!(r#"type="tel"{}"#, if patient { r#" autocomplete="tel""# } else { r#" autocomplete="off""# });
+    input(out, v, &format!("{prefix}.phone"), &p.phone, &tel, Some(w.phone_hint))
+}
+
+fn nav(out: &mut String, v: &V<'_>, submit: &str, disabled: bool) -> Result {
+    write!(
+        out,
+        r#"<div class="jz-nav"><button type="button" class="jz-back2" data-act="back">{}</button><button type="submit" class="jz-primary"{}>{submit}</button></div></form>"#,
+        v.w.back,
+        if disabled { r#" disabled aria-disabled="true""# } else { "" }
+    )
+}
+
+fn patient(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w) = (v.f, v.w);
+    let minor = f.minor(v.cat, v.now);
+    write!(
+        out,
+        r#"<form class="jz-form" data-form novalidate><fieldset><legend class="jz-sr">{}</legend>"#,
+        w.patient
+    )?;
+    person(out, v, "patient", &f.patient)?;
+    input(out, v, "patient.address", &f.address, r#"type="text" autocomplete="street-address""#, None)?;
+    checkbox(out, v, "patient.whatsapp", w.has_whatsapp, f.whatsapp)?;
+    out.push_str("</fieldset>");
+    write!(out, r#"<p class="jz-note" id="jz-minor"{}>{}</p>"#, hidden(!minor), w.minor_note)?;
+    checkbox(out, v, "as_representative", w.as_representative, f.as_representative)?;
+    message(out, "representative", v.error("representative"))?;
+    write!(
+        out,
+        r#"<fieldset id="jz-rep"{}><legend>{}</legend>"#,
+        hidden(!f.as_representative),
+        w.representative
+    )?;
+    person(out, v, "representative", &f.representative.person)?;
+    let rel = "representative.relation";
+    let err = v.error(rel);
+    write!(
+        out,
+        r#"<div class="jz-field"><label for="jz-f-{rel}">{}</label><select id="jz-f-{rel}" name="{rel}" aria-describedby="jz-e-{rel}"{}><option value="">{}</option>"#,
+        w.relation,
+        if err.is_some() { r#" aria-invalid="true""# } else { "" },
+        w.choose
+    )?;
+    for (r, name) in Relation::ALL.iter().zip(w.relations) {
+        let selected = if f.representative.relation == r.code() { " selected" } else { "" };
+        write!(out, r#"<option value="{}"{selected}>{name}</option>"#, r.code())?;
+    }
+    out.push_str("</select>");
+    message(out, rel, err)?;
+    out.push_str("</div>");
+    checkbox(out, v, "representative.guarantee", w.guarantee, f.representative.guarantee)?;
+    out.push_str("</fieldset>");
+    nav(out, v, w.next, false)
+}
+
+fn hidden(yes: bool) -> &'static str {
+    if yes {
+        " hidden"
+    } else {
+        ""
+    }
+}
+
+fn consents(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w, lang) = (v.f, v.w, v.lang);
+    out.push_str(r#"<form class="jz-form" data-form novalidate>"#);
+    if f.as_representative {
+        write!(out, r#"<p class="jz-note">{}</p>"#, w.representative_consents)?;
+    }
+    checkbox(out, v, "consents.offer", consent_offer(lang), f.consent_offer)?;
+    if let Some(url) = &v.cat.clinic().offer_url {
+        write!(
+            out,
+            r#"<p class="jz-doc"><a href="{}" target="_blank" rel="noopener">{}</a></p>"#,
+            Escape(url),
+            w.offer_text
+        )?;
+    }
+    checkbox(out, v, "consents.personal_data", consent_personal_data(lang), f.consent_personal_data)?;
+    write!(
+        out,
+        r#"<details class="jz-doc"><summary>{}</summary><p>{}</p></details>"#,
+        w.read_consent,
+        Escape(&personal_data_text(lang, v.cat))
+    )?;
+    write!(out, r#"<h3 class="jz-sub">{}</h3><ul class="jz-rules">"#, w.before_visit)?;
+    for r in rules(lang, v.cat) {
+        write!(out, "<li>{r}</li>")?;
+    }
+    out.push_str("</ul>");
+    nav(out, v, w.next, false)
+}
+
+/// Service, doctor, time and price as a description list.
+fn visit(
+    out: &mut String,
+    v: &V<'_>,
+    service: &str,
+    doctor: &str,
+    start: DateTime<Utc>,
+    price: &str,
+) -> Result {
+    let (w, lang) = (v.w, v.lang);
+    let name = v.cat.service(service).map_or("", |s| s.name.get(lang));
+    write!(
+        out,
+        r#"<dl class="jz-summary"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{} <small>({})</small></dd><dt>{}</dt><dd>{price}</dd>"#,
+        w.service,
+        Escape(name),
+        w.doctor,
+        Escape(v.doctor_name(doctor)),
+        w.when,
+        v.when(start),
+        v.t.clinic_time,
+        w.price
+    )
+}
+
+fn review(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w) = (v.f, v.w);
+    let (Some((doctor, start)), Some(s)) = (&f.slot, v.service()) else { return Ok(()) };
+    visit(out, v, &f.service, doctor, *start, &v.cat.price_at(s, *start).now.to_string())?;
+    let who = |p: &crate::booking::PersonForm| {
+        format!("{} {} {}", p.surname.trim(), p.given_name.trim(), p.patronymic.trim()).trim().to_string()
+    };
+    write!(
+        out,
+        "<dt>{}</dt><dd>{}<br>{} {}<br>{} {}<br>{}</dd>",
+        w.steps[2],
+        Escape(&who(&f.patient)),
+        w.iin,
+        mask_iin(&f.patient.iin),
+        w.birth_date,
+        Escape(&f.patient.birth_date),
+        Escape(&f.patient.phone)
+    )?;
+    write!(out, "<dt>{}</dt><dd>{}</dd>", w.address, Escape(&f.address))?;
+    if f.as_representative {
+        let r = &f.representative;
+        let relation =
+            Relation::ALL.iter().position(|x| x.code() == r.relation).map_or("", |i| w.relations[i]);
+        write!(
+            out,
+            "<dt>{}</dt><dd>{} ({relation})<br>{} {}<br>{}</dd>",
+            w.representative,
+            Escape(&who(&r.person)),
+            w.iin,
+            mask_iin(&r.person.iin),
+            Escape(&r.person.phone)
+        )?;
+    }
+    out.push_str("</dl>");
+    if v.cat.clinic().policies.cancel_deadline(*start) <= v.now {
+        write!(out, r#"<p class="jz-alert">{}</p>"#, w.late_booking)?;
+    }
+    let pending = f.net == Net::Pending;
+    if let Net::Failed(code) = f.net {
+        let text = if code == "network" { w.send_failed } else { w.server_failed };
+        write!(out, r#"<p class="jz-alert" role="alert" id="jz-send-failed">{text}</p>"#)?;
+    }
+    out.push_str(r#"<form class="jz-form" data-form novalidate>"#);
+    let label = match f.net {
+        Net::Pending => w.sending,
+        Net::Failed(_) => v.t.retry,
+        Net::Idle => w.book,
+    };
+    nav(out, v, label, pending)?;
+    if pending {
+        write!(out, r#"<p class="jz-sr" role="status">{}</p>"#, w.sending)?;
+    }
+    Ok(())
+}
+
+/// Clinic phone and WhatsApp, the official channel for anything the widget cannot do.
+fn contacts(out: &mut String, v: &V<'_>) -> Result {
+    let clinic = v.cat.clinic();
+    out.push_str(r#"<p class="jz-contact-actions">"#);
+    if let Some(p) = clinic.phones.first() {
+        write!(out, r#"<a class="jz-call" href="tel:{}">{p}</a>"#, p.e164())?;
+    }
+    if let Some(wa) = &clinic.whatsapp {
+        write!(
+            out,
+            r#"<a class="jz-wa" href="https://wa.me/{}" rel="noopener" target="_blank">{}</a>"#,
+            wa.digits(),
+            v.t.whatsapp
+        )?;
+    }
+    out.push_str("</p>");
+    Ok(())
+}
+
+/// The free-cancellation deadline, or the warning that it has passed.
+fn deadline(out: &mut String, v: &V<'_>, r: &Receipt) -> Result {
+    let Some(d) = r.cancel_deadline else { return Ok(()) };
+    if d > v.now {
+        write!(out, r#"<p class="jz-deadline">{} <strong>{}</strong></p>"#, v.w.free_cancel_until, v.when(d))
+    } else {
+        write!(out, r#"<p class="jz-alert jz-deadline">{}</p>"#, v.w.deadline_passed)
+    }
+}
+
+fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
+    let (w, lang) = (v.w, v.lang);
+    let Some(r) = &v.f.receipt else { return Ok(()) };
+    let Some(start) = r.start else { return Ok(()) };
+    let title = if r.status == "confirmed" { w.confirmed } else { w.received };
+    write!(
+        out,
+        r#"<section class="jz-flow jz-done" aria-labelledby="jz-step-title"><h2 id="jz-step-title" tabindex="-1">{title}</h2><p class="jz-ref">{}: <strong>{}</strong></p>"#,
+        w.reference,
+        Escape(&r.reference)
+    )?;
+    visit(
+        out,
+        v,
+        &r.service,
+        &r.doctor,
+        start,
+        &crate::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default(),
+    )?;
+    out.push_str("</dl>");
+    if r.status != "confirmed" {
+        match callback(v.cat, v.now) {
+            Some(Callback::At { date, weekday, time }) => {
+                let today = v.cat.clinic().time_zone.today(v.now);
+                let day = if date == today {
+                    w.today
+                } else if Some(date) == today.succ_opt() {
+                    w.tomorrow
+                } else {
+                    w.on_weekday(weekday)
+                };
+                let when = match lang {
+                    Lang::Kk => format!("{day} {time}-ден кейін"),
+                    Lang::Ru => format!("{day} после {time}"),
+                    Lang::En => format!("{day} after {time}"),
+                };
+                write!(out, r#"<p class="jz-callback">{} <strong>{when}</strong></p>"#, w.call_at)?;
+            }
+            _ => write!(out, r#"<p class="jz-callback">{}</p>"#, w.call_soon)?,
+        }
+    }
+    deadline(out, v, r)?;
+    let rules = rules(lang, v.cat);
+    write!(out, r#"<ul class="jz-rules"><li>{}</li><li>{}</li></ul>"#, rules[2], rules[3])?;
+
+    let name = v.cat.service(&r.service).map_or("", |s| s.name.get(lang));
+    let clinic = v.cat.clinic();
+    let title = format!("{name} — {}", clinic.name.get(lang));
+    let description = format!("{}. {}: {}", rules[2], w.reference, r.reference);
+    let file = ics(&CalendarEvent {
+        reference: &r.reference,
+        start,
+        end: r.end.unwrap_or(start),
+        title: &title,
+        location: clinic.address.get(lang),
+        description: &description,
+        created: v.now,
+    });
+    write!(
+        out,
+        r#"<p><a class="jz-ics" download="{}.ics" href="data:text/calendar;charset=utf-8,{}">{}</a></p>"#,
+        Escape(&r.reference),
+        Percent(&file),
+        w.add_to_calendar
+    )?;
+    let link = format!("{page}#manage={}.{}", r.reference, r.token);
+    write!(
+        out,
+        r#"<p class="jz-manage-link">{}:<br><a href="{link}" data-act="manage">{link}</a></p>"#,
+        w.manage_link,
+        link = Escape(&link)
+    )?;
+    contacts(out, v)?;
+    write!(
+        out,
+        r#"<p><button type="button" class="jz-primary" data-act="again">{}</button></p></section>"#,
+        w.book_another
+    )
+}
+
+fn manage(out: &mut String, v: &V<'_>) -> Result {
+    let (f, w) = (v.f, v.w);
+    write!(
+        out,
+        r#"<section class="jz-flow" aria-labelledby="jz-step-title"><button type="button" class="jz-back" data-act="prices">← {}</button><h2 id="jz-step-title" tabindex="-1">{}</h2>"#,
+        v.t.back_to_prices, w.your_booking
+    )?;
+    let r = f.receipt.as_ref();
+    let start = r.and_then(|r| r.start);
+    match (&f.net, r, start) {
+        (Net::Failed(code), _, _) => {
+            let text = match *code {
+                "booking_not_found" => w.not_found,
+                "visit_started" => w.visit_started,
+                "network" => w.send_failed,
+                _ => w.server_failed,
+            };
+            write!(out, r#"<p class="jz-alert" role="alert" id="jz-manage-error">{text}</p>"#)?;
+            if *code != "booking_not_found" && start.is_none() {
+                write!(
+                    out,
+                    r#"<button type="button" class="jz-retry" data-act="reload">{}</button>"#,
+                    v.t.retry
+                )?;
+            }
+        }
+        (Net::Pending, _, None) => {
+            write!(out, r#"<p class="jz-status" role="status">{}</p>"#, w.loading_booking)?
+        }
+        _ => {}
+    }
+    let (Some(r), Some(start)) = (r, start) else {
+        contacts(out, v)?;
+        return out.write_str("</section>");
+    };
+    let status = match r.status.as_str() {
+        "confirmed" => w.status_confirmed,
+        "cancelled" => w.status_cancelled,
+        _ => w.status_requested,
+    };
+    write!(
+        out,
+        r#"<p class="jz-ref">{}: <strong>{}</strong></p><p class="jz-status-line" id="jz-booking-status">{status}</p>"#,
+        w.reference,
+        Escape(&r.reference)
+    )?;
+    visit(
+        out,
+        v,
+        &r.service,
+        &r.doctor,
+        start,
+        &crate::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default(),
+    )?;
+    out.push_str("</dl>");
+    if r.status == "cancelled" {
+        if r.cancelled_late {
+            write!(out, r#"<p class="jz-alert">{}</p>"#, w.cancelled_late)?;
+        }
+    } else if start > v.now {
+        deadline(out, v, r)?;
+        let late = r.cancel_deadline.is_some_and(|d| d <= v.now);
+        let pending = f.net == Net::Pending;
+        let disabled = if pending { r#" disabled aria-disabled="true""# } else { "" };
+        if f.confirm_cancel || pending {
+            write!(out, r#"<div class="jz-alert" role="alert"><p>{}</p>"#, w.cancel_sure)?;
+            if late {
+                write!(out, "<p>{}</p>", w.late_cancel_warning)?;
+            }
+            let yes = if pending { w.sending } else { w.cancel_yes };
+            write!(
+                out,
+                r#"<div class="jz-nav"><button type="button" class="jz-back2" data-act="keep"{disabled}>{}</button><button type="button" class="jz-danger" data-act="cancel-yes"{disabled}>{yes}</button></div></div>"#,
+                w.back
+            )?;
+        } else {
+            write!(
+                out,
+                r#"<p><button type="button" class="jz-danger" data-act="cancel">{}</button></p>"#,
+                w.cancel
+            )?;
+        }
+    }
+    contacts(out, v)?;
+    out.push_str("</section>");
+    Ok(())
+}
+
+/// Percent-encodes everything but unreserved characters (for a `data:` URL).
+struct Percent<'a>(&'a str);
+
+impl std::fmt::Display for Percent<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> Result {
+        for b in self.0.bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                f.write_char(char::from(b))?;
+            } else {
+                write!(f, "%{b:02X}")?;
+            }
+        }
+        Ok(())
+    }
+}
