@@ -1,14 +1,15 @@
-//! Calls to the endpoint.
+//! Calls to the endpoint. Every call gives up after a timeout, so the visitor gets a retry
+//! instead of a spinner; nothing personal goes into a URL.
 
 use jazylu_core::Catalogue;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{Headers, RequestInit, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadError {
-    /// No answer: offline, DNS, CORS, the server down.
+    /// No answer: offline, DNS, CORS, the server down, or the timeout.
     Network,
     /// The server answered with an error status.
     Status(u16),
@@ -27,42 +28,52 @@ impl LoadError {
     }
 }
 
-/// How long a request may take before the visitor is offered a retry instead of a spinner.
+/// How long a request may take before the visitor is offered a retry.
 const TIMEOUT_MS: i32 = 15_000;
 
 /// `GET /api/catalog`. The hosted page preloads the same URL, so this usually resolves from the
 /// preload without a second round trip.
 pub async fn catalogue(base: &str) -> Result<Catalogue, LoadError> {
-    let window = web_sys::window().ok_or(LoadError::Network)?;
+    match call("GET", &format!("{base}/api/catalog"), None, &[]).await {
+        None => Err(LoadError::Network),
+        Some((200, text)) => Catalogue::parse(&text).map_err(|_| LoadError::Invalid),
+        Some((status, _)) => Err(LoadError::Status(status)),
+    }
+}
+
+/// One request: the status and body of the answer, or `None` when no answer came in time.
+pub async fn call(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Option<(u16, String)> {
+    let window = web_sys::window()?;
     // A hung connection is aborted (body included), so the visitor sees the retry button.
-    let controller = web_sys::AbortController::new().map_err(|_| LoadError::Network)?;
-    let init = web_sys::RequestInit::new();
+    let controller = web_sys::AbortController::new().ok()?;
+    let init = RequestInit::new();
+    init.set_method(method);
     init.set_signal(Some(&controller.signal()));
+    if let Some(b) = body {
+        init.set_body(&JsValue::from_str(b));
+    }
+    let h = Headers::new().ok()?;
+    for (k, v) in headers {
+        h.set(k, v).ok()?;
+    }
+    init.set_headers(&h);
     let abort = Closure::once_into_js(move || controller.abort());
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
         .unwrap_or(0);
-    let text = fetch_text(&window, &format!("{base}/api/catalog"), &init).await;
+    let answer = fetch(&window, url, &init).await;
     window.clear_timeout_with_handle(timer);
-    Catalogue::parse(&text?).map_err(|_| LoadError::Invalid)
+    answer
 }
 
-async fn fetch_text(
-    window: &web_sys::Window,
-    url: &str,
-    init: &web_sys::RequestInit,
-) -> Result<String, LoadError> {
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
-        .await
-        .map_err(|_| LoadError::Network)?
-        .dyn_into()
-        .map_err(|_| LoadError::Network)?;
-    if !response.ok() {
-        return Err(LoadError::Status(response.status()));
-    }
-    JsFuture::from(response.text().map_err(|_| LoadError::Network)?)
-        .await
-        .map_err(|_| LoadError::Network)?
-        .as_string()
-        .ok_or(LoadError::Invalid)
+async fn fetch(window: &web_sys::Window, url: &str, init: &RequestInit) -> Option<(u16, String)> {
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(url, init)).await.ok()?.dyn_into().ok()?;
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    Some((response.status(), text))
 }

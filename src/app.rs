@@ -2,7 +2,7 @@
 //! either the price list or the start of a booking.
 
 use crate::api;
-use crate::booking::BookingStart;
+use crate::flow::{self, BookingFlow, Exits};
 use crate::host::{self, Host};
 use crate::prices::PriceList;
 use jazylu_core::texts::texts;
@@ -24,10 +24,14 @@ pub enum Load {
 pub fn App(host: Host) -> impl IntoView {
     let lang = RwSignal::new(host.lang);
     let load = RwSignal::new(Load::Loading);
-    let selected = RwSignal::new(host.service.clone());
-    let prerendered = host.prerendered.clone();
+    // A reload in the middle of a booking comes back to it.
+    let selected = RwSignal::new(host.service.clone().or_else(flow::kept_service));
+    let manage = RwSignal::new(host.manage.clone());
+    let exits = Exits { selected, manage };
+    let host = StoredValue::new(host);
+    let prerendered = host.with_value(|h| h.prerendered.clone());
     let has_prerender = prerendered.is_some();
-    let api_base = StoredValue::new(host.api_base.clone());
+    let api_base = StoredValue::new(host.with_value(|h| h.api_base.clone()));
 
     // Copy (it holds only handles), so the retry button can call it again.
     let fetch = move || {
@@ -71,9 +75,18 @@ pub fn App(host: Host) -> impl IntoView {
     };
 
     let body = move || {
-        let booking = selected.get().zip(catalogue.get()).filter(|(id, c)| c.service(id).is_some());
-        match booking {
-            Some((service, c)) => Either::Left(view! { <BookingStart catalogue=c service lang selected /> }),
+        let c = catalogue.get();
+        let start = match (manage.get(), selected.get()) {
+            (Some((reference, token)), _) => Some(jazylu_core::flow::Flow::manage(&reference, &token)),
+            (None, Some(id)) if c.as_ref().is_some_and(|c| c.service(&id).is_some()) => {
+                Some(host.with_value(|h| flow::resume(&id, h)))
+            }
+            _ => None,
+        };
+        match start.zip(c) {
+            Some((start, c)) => Either::Left(
+                view! { <BookingFlow catalogue=c lang exits start api_base=api_base.get_value() /> },
+            ),
             None => {
                 Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> })
             }

@@ -14,6 +14,12 @@ pub struct Host {
     pub prerendered: Option<String>,
     /// A service preselected by `?service=` or `data-service`.
     pub service: Option<String>,
+    /// A booking to manage, from a `#manage=REF.TOKEN` link.
+    pub manage: Option<(String, String)>,
+    /// Where the page sits (`site`, `instagram`…), from `data-channel`.
+    pub channel: String,
+    /// Whitelisted `utm_*` tags of the page address.
+    pub utm: Vec<(String, String)>,
 }
 
 impl Host {
@@ -33,12 +39,20 @@ impl Host {
             .unwrap_or(Lang::DEFAULT);
         let api_base = attr("data-api").unwrap_or_default().trim_end_matches('/').to_string();
         let service = param("service").or_else(|| attr("data-service"));
+        let hash = web_sys::window()?.location().hash().unwrap_or_default();
+        let manage = jazylu_core::flow::manage_link(&hash);
+        let channel = attr("data-channel").unwrap_or_default();
+        let utm = query.as_ref().map_or_else(Vec::new, |q| {
+            const KEYS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+            let pairs: Vec<(&str, String)> = KEYS.iter().filter_map(|k| Some((*k, q.get(k)?))).collect();
+            jazylu_core::booking::campaign_tags(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        });
 
         let html = root.inner_html();
         // A page not served by our server still holds the template's placeholder.
         let prerendered = (!html.trim().is_empty() && !html.starts_with('%')).then_some(html);
         root.set_inner_html("");
-        Some(Host { root, lang, api_base, prerendered, service })
+        Some(Host { root, lang, api_base, prerendered, service, manage, channel, utm })
     }
 }
 
@@ -72,6 +86,15 @@ pub fn show_lang(lang: Lang, title: &str) {
     }
     if let Some(html) = window.document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+/// Drops `#manage=…` from the address once the visitor leaves the manage page.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    if let (Some((page, _)), Ok(history)) = (href.split_once('#'), window.history()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(page));
     }
 }
 

@@ -3,7 +3,8 @@
 
 mod api;
 mod app;
-mod booking;
+mod dom;
+mod flow;
 mod host;
 mod prices;
 

@@ -42,7 +42,7 @@ pub fn PriceList(
             ev.prevent_default();
             selected.set(Some(id));
             // Keyboard and screen-reader users land on the new step.
-            request_animation_frame(|| host::focus("jz-booking-title"));
+            request_animation_frame(|| host::focus("jz-step-title"));
         }
     };
 

@@ -26,21 +26,9 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     let t = texts(lang);
     let clinic = cat.clinic();
 
-    write!(out, r#"<header class="jz-head"><nav class="jz-langs" aria-label="{}">"#, t.language)?;
-    for l in Lang::ALL {
-        let current = if l == lang { r#" aria-current="true""# } else { "" };
-        write!(
-            out,
-            r#"<a href="?lang={c}" hreflang="{c}" lang="{c}" data-lang="{c}"{current}>{}</a>"#,
-            l.endonym(),
-            c = l.code(),
-        )?;
-    }
-    write!(
-        out,
-        r#"</nav><h1 class="jz-clinic">{}</h1><ul class="jz-contacts">"#,
-        Escape(clinic.name.get(lang))
-    )?;
+    out.push_str(r#"<header class="jz-head">"#);
+    lang_nav(out, lang)?;
+    write!(out, r#"<h1 class="jz-clinic">{}</h1><ul class="jz-contacts">"#, Escape(clinic.name.get(lang)))?;
     write!(
         out,
         r#"<li><span class="jz-sr">{}: </span>{}</li>"#,
@@ -90,6 +78,22 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
         }
         out.push_str("</ul></section>");
     }
+    Ok(())
+}
+
+/// The language switch: plain links (`?lang=ru`) that the widget handles in place.
+pub fn lang_nav(out: &mut String, lang: Lang) -> std::fmt::Result {
+    write!(out, r#"<nav class="jz-langs" aria-label="{}">"#, texts(lang).language)?;
+    for l in Lang::ALL {
+        let current = if l == lang { r#" aria-current="true""# } else { "" };
+        write!(
+            out,
+            r#"<a href="?lang={c}" hreflang="{c}" lang="{c}" data-lang="{c}"{current}>{}</a>"#,
+            l.endonym(),
+            c = l.code(),
+        )?;
+    }
+    out.push_str("</nav>");
     Ok(())
 }
 

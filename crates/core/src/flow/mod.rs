@@ -212,6 +212,21 @@ impl Flow {
         f
     }
 
+    /// The same visitor books another service: what they typed about the patient stays, the
+    /// choices and the request made for the old service go.
+    pub fn for_service(self, service: &str) -> Flow {
+        Flow {
+            patient: self.patient,
+            address: self.address,
+            whatsapp: self.whatsapp,
+            as_representative: self.as_representative,
+            representative: self.representative,
+            channel: self.channel,
+            utm: self.utm,
+            ..Flow::new(service)
+        }
+    }
+
     /// What the visitor typed or ticked in the field `name`.
     pub fn set(&mut self, name: &str, value: &str, checked: bool) {
         match name {
@@ -490,6 +505,16 @@ impl Flow {
             Some(_) => Net::Failed("server"),
         };
     }
+}
+
+/// The booking a manage link opens: `manage=REF.TOKEN` in the page's fragment (the fragment never
+/// reaches a server, so the token stays out of access logs).
+pub fn manage_link(fragment: &str) -> Option<(String, String)> {
+    let (reference, token) = fragment.trim_start_matches('#').strip_prefix("manage=")?.split_once('.')?;
+    let ok = |s: &str| {
+        (1..=100).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    (ok(reference) && ok(token)).then(|| (reference.to_string(), token.to_string()))
 }
 
 /// Today and the last bookable clinic date.

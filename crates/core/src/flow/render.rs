@@ -36,6 +36,7 @@ pub fn render(f: &Flow, cat: &Catalogue, lang: Lang, now: DateTime<Utc>, page: &
     let v = V { f, cat, lang, now, w: words(lang), t: texts(lang), zone: cat.clinic().time_zone.offset() };
     let mut out = String::with_capacity(8 * 1024);
     // Writing into a String cannot fail.
+    let _ = crate::price_list::lang_nav(&mut out, lang);
     let _ = match f.step {
         Step::Done => done(&mut out, &v, page),
         Step::Manage => manage(&mut out, &v),

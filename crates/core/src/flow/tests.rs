@@ -315,3 +315,20 @@ fn dates_in_each_language() {
     assert_eq!(words::words(Lang::En).date(Lang::En, d), "Wednesday, 2 December 2026");
     assert_eq!(words::words(Lang::Ru).month_year(Lang::Ru, d), "декабрь 2026");
 }
+
+#[test]
+fn a_manage_link_is_read_from_the_fragment_only_when_well_formed() {
+    assert_eq!(manage_link("#manage=JZ-7K3Q9M.tok_1-2"), Some(("JZ-7K3Q9M".into(), "tok_1-2".into())));
+    assert_eq!(manage_link("#manage=JZ-1"), None);
+    assert_eq!(manage_link("#manage=JZ-1.t/../x"), None);
+    assert_eq!(manage_link("#other"), None);
+}
+
+#[test]
+fn booking_another_service_keeps_the_patient_and_drops_the_choices() {
+    let mut f = at_patient_step();
+    type_adult(&mut f);
+    let g = f.clone().for_service("endoscopy");
+    assert_eq!((g.step, g.slot, g.doctor, g.service.as_str()), (Step::Doctor, None, None, "endoscopy"));
+    assert_eq!(g.patient, f.patient);
+}
