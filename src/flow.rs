@@ -108,7 +108,7 @@ pub fn BookingFlow(
     let on_click = move |ev: MouseEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
         let found = target.and_then(|t| {
-            t.closest("[data-act],[data-doctor],[data-day],[data-slot],[data-focus],[data-lang]")
+            t.closest("[data-act],[data-doctor],[data-day],[data-slot],[data-focus],a[data-lang]")
                 .ok()
                 .flatten()
         });

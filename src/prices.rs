@@ -29,7 +29,7 @@ pub fn PriceList(
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        let Ok(Some(el)) = target.closest("[data-lang],[data-book]") else {
+        let Ok(Some(el)) = target.closest("a[data-lang],[data-book]") else {
             return;
         };
         if let Some(l) = el.get_attribute("data-lang").and_then(|l| Lang::from_tag(&l)) {
