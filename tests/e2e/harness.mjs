@@ -1,6 +1,6 @@
 // Starts the real server (real SQLite file, real port) on the real release build in dist/, and
 // Debian's Chromium through playwright-core.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,35 +21,53 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Starts jazylu-server on a free port; resolves once it prints its address. */
+/** Starts jazylu-server on a free port; resolves once it prints its address. `restart()` stops
+ * it and starts it again on the same port with the same database (a server that went away). */
 export async function startServer({ catalogue = join(root, 'data/catalogue.sample.json'), args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'jazylu-e2e-'));
+  const database = join(dir, 'db.sqlite3');
   const bin = process.env.JAZYLU_SERVER_BIN ?? join(root, 'target/debug/jazylu-server');
-  const child = spawn(bin, [
-    '--port', '0', '--database', join(dir, 'db.sqlite3'), '--catalogue', catalogue,
-    '--dist', join(root, 'dist'), ...args,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${stderr}`)), 30_000);
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const m = stdout.match(/running at (http:\/\/[^\s]+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+  let child;
+  let output = '';
+  const spawnOn = (port) => {
+    child = spawn(bin, [
+      '--port', String(port), '--database', database, '--catalogue', catalogue,
+      '--dist', join(root, 'dist'), ...args,
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; output += d; });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${stderr}`)), 30_000);
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        output += d;
+        const m = stdout.match(/running at (http:\/\/[^\s]+)/);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+      child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
-  });
+  };
+  const halt = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  };
+  const base = await spawnOn(0);
   return {
     base,
     dir,
-    logs: () => stdout + stderr,
+    database,
+    logs: () => output,
+    halt,
+    async resume() { await spawnOn(new URL(base).port); },
+    /** One value from the database, through Debian's sqlite3. */
+    sql(query) {
+      return execFileSync('sqlite3', [database, query], { encoding: 'utf8' }).trim();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };
