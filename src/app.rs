@@ -1,9 +1,9 @@
-//! The widget's root: loads the catalogue, holds the language and the chosen service, and shows
-//! either the price list or the start of a booking.
+//! The widget's root: loads the catalogue, holds the language, and shows the price list or hands
+//! over to the booking module.
 
 use crate::api;
-use crate::flow::{self, BookingFlow, Exits};
-use crate::host::{self, Host};
+use crate::booking::{resume_service, BookingHost, Handover};
+use crate::host::Host;
 use crate::prices::PriceList;
 use jazylu_core::texts::texts;
 use jazylu_core::Catalogue;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub enum Load {
     Loading,
-    Ready(Arc<Catalogue>),
+    Ready(Arc<Catalogue>, Arc<str>),
     /// Why is in the console; the visitor gets one clear message and a retry.
     Failed,
 }
@@ -25,26 +25,24 @@ pub fn App(host: Host) -> impl IntoView {
     let lang = RwSignal::new(host.lang);
     let load = RwSignal::new(Load::Loading);
     // A reload in the middle of a booking comes back to it.
-    let selected = RwSignal::new(host.service.clone().or_else(flow::kept_service));
+    let selected = RwSignal::new(host.service.clone().or_else(resume_service));
     let manage = RwSignal::new(host.manage.clone());
-    let exits = Exits { selected, manage };
-    let host = StoredValue::new(host);
-    let prerendered = host.with_value(|h| h.prerendered.clone());
+    let prerendered = host.prerendered.clone();
     let has_prerender = prerendered.is_some();
-    let api_base = StoredValue::new(host.with_value(|h| h.api_base.clone()));
+    let host = StoredValue::new(host);
 
     // Copy (it holds only handles), so the retry button can call it again.
     let fetch = move || {
-        let base = api_base.get_value();
+        let base = host.with_value(|h| h.api_base.clone());
         load.set(Load::Loading);
         spawn_local(async move {
             load.set(match api::catalogue(&base).await {
-                Ok(c) => {
-                    host::mark("jazylu-ready");
-                    Load::Ready(Arc::new(c))
+                Ok((c, text)) => {
+                    jazylu_web::mark("jazylu-ready");
+                    Load::Ready(Arc::new(c), text)
                 }
                 Err(e) => {
-                    web_sys::console::warn_1(&format!("Jazylu: catalogue not loaded ({})", e.code()).into());
+                    web_sys::console::warn_2(&"Jazylu: catalogue not loaded".into(), &e.code().into());
                     Load::Failed
                 }
             });
@@ -54,7 +52,7 @@ pub fn App(host: Host) -> impl IntoView {
 
     // Derived, not a Memo: a Memo would compare whole catalogues (and bring that code along).
     let catalogue = Signal::derive(move || match load.get() {
-        Load::Ready(c) => Some(c),
+        Load::Ready(c, _) => Some(c),
         _ => None,
     });
 
@@ -74,19 +72,23 @@ pub fn App(host: Host) -> impl IntoView {
         }
     };
 
+    // One view of each kind: every `view!` is code in the wasm.
     let body = move || {
-        let c = catalogue.get();
-        let start = match (manage.get(), selected.get()) {
-            (Some((reference, token)), _) => Some(jazylu_core::flow::Flow::manage(&reference, &token)),
-            (None, Some(id)) if c.as_ref().is_some_and(|c| c.service(&id).is_some()) => {
-                Some(host.with_value(|h| flow::resume(&id, h)))
+        let handover = match load.get() {
+            Load::Ready(c, text) => {
+                let service = selected.get().filter(|id| c.service(id).is_some());
+                let link = manage.get();
+                (service.is_some() || link.is_some()).then(|| Handover {
+                    catalogue: text,
+                    service: service.unwrap_or_default(),
+                    manage: link.unwrap_or_default(),
+                    api_base: host.with_value(|h| h.api_base.clone()),
+                })
             }
             _ => None,
         };
-        match start.zip(c) {
-            Some((start, c)) => Either::Left(
-                view! { <BookingFlow catalogue=c lang exits start api_base=api_base.get_value() /> },
-            ),
+        match handover {
+            Some(handover) => Either::Left(view! { <BookingHost handover lang selected manage /> }),
             None => {
                 Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> })
             }

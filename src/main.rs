@@ -3,8 +3,7 @@
 
 mod api;
 mod app;
-mod dom;
-mod flow;
+mod booking;
 mod host;
 mod prices;
 

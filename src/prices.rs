@@ -2,7 +2,6 @@
 //! server uses for the page it sends, so the widget takes over without a visible change. Clicks
 //! on the language links and "Book" buttons are caught here and handled without a reload.
 
-use crate::host;
 use jazylu_core::{price_list, texts, Catalogue, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,7 +16,7 @@ pub fn PriceList(
     prerendered: Option<String>,
 ) -> impl IntoView {
     let html = move || match catalogue.get() {
-        Some(c) => price_list::render(&c, lang.get(), c.clinic().time_zone.today(crate::host::now())),
+        Some(c) => price_list::render(&c, lang.get(), c.clinic().time_zone.today(jazylu_web::now())),
         None => prerendered.clone().unwrap_or_default(),
     };
 
@@ -36,13 +35,11 @@ pub fn PriceList(
             ev.prevent_default();
             lang.set(l);
             if let Some(c) = catalogue.get_untracked() {
-                host::show_lang(l, &texts::page_title(&c, l));
+                jazylu_web::show_lang(l, &texts::page_title(&c, l));
             }
         } else if let Some(id) = el.get_attribute("data-book") {
             ev.prevent_default();
             selected.set(Some(id));
-            // Keyboard and screen-reader users land on the new step.
-            request_animation_frame(|| host::focus("jz-step-title"));
         }
     };
 

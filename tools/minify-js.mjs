@@ -10,14 +10,22 @@ const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('ba
 const indexPath = join(dist, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 
-for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-  const path = join(dist, file);
+async function minifyFile(path) {
   const source = readFileSync(path);
   const { code } = await minify(source.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, code);
+  console.log(`[build] minified ${path}: ${source.length} -> ${code.length} bytes`);
+  return [source, code];
+}
+
+for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+  const [source, code] = await minifyFile(join(dist, file));
   const before = sri(source);
   if (!index.includes(before)) throw new Error(`no integrity for ${file} in index.html`);
   index = index.replaceAll(before, sri(code));
-  console.log(`[build] minified ${file}: ${source.length} -> ${code.length} bytes`);
+}
+// The booking module is imported by the widget at run time, not named in the page.
+for (const file of readdirSync(join(dist, 'booking')).filter((f) => f.endsWith('.js'))) {
+  await minifyFile(join(dist, 'booking', file));
 }
 writeFileSync(indexPath, index);

@@ -249,7 +249,7 @@ impl<'a> Rules<'a> {
                     while taken.get(next).is_some_and(|&(_, e)| e <= start) {
                         next += 1;
                     }
-                    let free = taken.get(next).map_or(true, |&(s, _)| end <= s);
+                    let free = taken.get(next).is_none_or(|&(s, _)| end <= s);
                     if free && self.early_enough(start) {
                         out.push(Slot { doctor: doctor.id.clone(), start, end });
                     }
@@ -284,8 +284,6 @@ fn grid(spans: &[Span], step: u16) -> impl Iterator<Item = u16> + '_ {
         (start..end).step_by(usize::from(step)).take_while(move |m| m + step <= end)
     })
 }
-
-/// The instant at which the clinic date `date` begins.
 
 /// The non-empty busy intervals of `doctor` that reach into `[from, to)`, ordered and merged
 /// where they overlap or touch, so that they are disjoint and increasing.
@@ -325,7 +323,7 @@ fn merge(lists: Vec<Vec<Slot>>) -> Vec<Slot> {
         for (i, h) in heads.iter_mut().enumerate() {
             if let Some(s) = h.peek() {
                 // Strictly earlier only: at equal starts the earlier doctor keeps its place.
-                if best.map_or(true, |(_, b)| s.start < b) {
+                if best.is_none_or(|(_, b)| s.start < b) {
                     best = Some((i, s.start));
                 }
             }

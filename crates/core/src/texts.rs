@@ -22,9 +22,6 @@ pub struct Texts {
     pub load_failed: &'static str,
     pub retry: &'static str,
     pub back_to_prices: &'static str,
-    pub booking_title: &'static str,
-    pub doctors: &'static str,
-    pub booking_by_phone: &'static str,
     pub clinic_time: &'static str,
 }
 
@@ -45,9 +42,6 @@ pub static KK: Texts = Texts {
     load_failed: "Прейскурантты жүктеу мүмкін болмады. Интернет байланысын тексеріп, қайталап көріңіз.",
     retry: "Қайталау",
     back_to_prices: "Бағаларға оралу",
-    booking_title: "Қабылдауға жазылу",
-    doctors: "Дәрігерлер",
-    booking_by_phone: "Уақытты онлайн таңдау жақында қосылады. Қазір жазылу үшін клиникаға қоңырау шалыңыз немесе WhatsApp-қа жазыңыз.",
     clinic_time: "Алматы уақыты (UTC+5)",
 };
 
@@ -68,9 +62,6 @@ pub static RU: Texts = Texts {
     load_failed: "Не удалось загрузить прейскурант. Проверьте подключение к интернету и попробуйте ещё раз.",
     retry: "Повторить",
     back_to_prices: "Вернуться к ценам",
-    booking_title: "Запись на приём",
-    doctors: "Врачи",
-    booking_by_phone: "Выбор времени онлайн скоро появится. Чтобы записаться сейчас, позвоните в клинику или напишите в WhatsApp.",
     clinic_time: "время Алматы (UTC+5)",
 };
 
@@ -91,10 +82,6 @@ pub static EN: Texts = Texts {
     load_failed: "The price list could not be loaded. Check your internet connection and try again.",
     retry: "Try again",
     back_to_prices: "Back to prices",
-    booking_title: "Book an appointment",
-    doctors: "Doctors",
-    booking_by_phone:
-        "Choosing a time online is coming soon. To book now, call the clinic or message it on WhatsApp.",
     clinic_time: "Almaty time (UTC+5)",
 };
 

@@ -1,7 +1,7 @@
 //! The few direct DOM touches the flow needs: applying a `Patch` in place, reading a field, the
 //! tab's storage and a fresh Idempotency-Key.
 
-use jazylu_core::flow::Patch;
+use jazylu_core::flow::{Flow, Patch, Step};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event};
 
@@ -63,23 +63,27 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-const KEY: &str = "jazylu-flow";
+const FLOW: &str = "jazylu-flow";
+/// The service of a booking under way, read by the price list to come back to it after a
+/// reload (it cannot read the flow itself without carrying its code).
+const RESUME: &str = "jazylu-resume";
 
 /// The flow kept for this tab only: `sessionStorage` ends with the tab, so an IIN never lands
 /// in long-lived storage.
-pub fn load() -> Option<String> {
-    storage()?.get_item(KEY).ok()?
+pub fn load() -> Option<Flow> {
+    Flow::from_session(&storage()?.get_item(FLOW).ok()??)
 }
 
-pub fn save(text: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY, text);
-    }
+pub fn save(flow: &Flow) {
+    let Some(s) = storage() else { return };
+    let _ = s.set_item(FLOW, &flow.to_session());
+    let _ = if flow.step == Step::Doctor { s.remove_item(RESUME) } else { s.set_item(RESUME, &flow.service) };
 }
 
 pub fn forget() {
     if let Some(s) = storage() {
-        let _ = s.remove_item(KEY);
+        let _ = s.remove_item(FLOW);
+        let _ = s.remove_item(RESUME);
     }
 }
 
@@ -94,4 +98,14 @@ pub fn fresh_key() -> String {
 pub fn page_url() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split('#').next().unwrap_or("").to_string()
+}
+
+/// Where the widget sits (`data-channel` on its element: `site`, `instagram`…) and the campaign
+/// tags of the page address, whitelisted by core (an address may hold anything).
+pub fn campaign(root: &Element) -> (String, Vec<(String, String)>) {
+    let channel = root.closest("[data-channel]").ok().flatten().and_then(|e| e.get_attribute("data-channel"));
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let pairs: Vec<(&str, &str)> =
+        search.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('=')).collect();
+    (channel.unwrap_or_default(), jazylu_core::booking::campaign_tags(pairs))
 }

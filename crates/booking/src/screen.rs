@@ -1,0 +1,265 @@
+//! The flow on screen: one shared state, the events caught on the root element, and the calls
+//! to the endpoint.
+
+use crate::dom;
+use jazylu_core::availability::busy_from_json;
+use jazylu_core::clock::IsoDate;
+use jazylu_core::flow::{horizon, render::render, Flow, Net, Step, Times};
+use jazylu_core::{texts, Catalogue, Lang};
+use jazylu_web as web;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Element, Event, HtmlElement};
+
+struct Screen {
+    root: HtmlElement,
+    cat: Catalogue,
+    lang: Cell<Lang>,
+    flow: RefCell<Flow>,
+    base: String,
+    on_exit: js_sys::Function,
+}
+
+type Shared = Rc<Screen>;
+
+pub fn show(
+    root: HtmlElement,
+    cat: Catalogue,
+    lang: Lang,
+    flow: Flow,
+    base: String,
+    on_exit: js_sys::Function,
+) {
+    let s: Shared =
+        Rc::new(Screen { root, cat, lang: Cell::new(lang), flow: RefCell::new(flow), base, on_exit });
+    for (name, handler) in [
+        ("click", click as fn(&Shared, Event)),
+        ("input", input),
+        ("change", input),
+        ("focusout", leave),
+        ("focusin", enter),
+        ("submit", submit_form),
+    ] {
+        let own = s.clone();
+        let f = Closure::<dyn Fn(Event)>::new(move |ev: Event| handler(&own, ev));
+        let _ = s.root.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+        // The root lives as long as the flow is shown; the listener goes with it.
+        f.forget();
+    }
+    stylesheet(&s);
+    let step = s.flow.borrow().step;
+    match step {
+        Step::Manage => manage(&s, false),
+        Step::Done => {}
+        _ => load_times(&s),
+    }
+}
+
+/// Adds the flow's stylesheet to the page once, and paints when it has loaded (or failed: an
+/// unstyled form still works), so the visitor never sees the flow unstyled.
+fn stylesheet(s: &Shared) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let (Some(doc), Some(head)) = (doc.clone(), doc.and_then(|d| d.head())) else { return paint(s) };
+    if doc.get_element_by_id("jz-booking-css").is_some() {
+        return paint(s);
+    }
+    let Ok(link) = doc.create_element("link") else { return paint(s) };
+    let own = s.clone();
+    let done = Closure::once_into_js(move || paint(&own));
+    let _ = link.add_event_listener_with_callback("load", done.unchecked_ref());
+    let _ = link.add_event_listener_with_callback("error", done.unchecked_ref());
+    for (k, v) in [
+        ("id", "jz-booking-css"),
+        ("rel", "stylesheet"),
+        ("href", &format!("{}/booking/booking.css", s.base)),
+    ] {
+        let _ = link.set_attribute(k, v);
+    }
+    let _ = head.append_child(&link);
+}
+
+/// Paints the step, keeps the flow for the tab, and moves focus where the step wants it.
+fn paint(s: &Shared) {
+    let f = s.flow.borrow();
+    if f.step != Step::Manage {
+        dom::save(&f);
+    }
+    s.root.set_inner_html(&render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url()));
+    web::focus(f.focus.as_deref().unwrap_or("jz-step-title"));
+}
+
+fn exit(s: &Shared) {
+    web::clear_fragment();
+    let _ = s.on_exit.call1(&JsValue::NULL, &JsValue::from_str(s.lang.get().code()));
+}
+
+fn load_times(s: &Shared) {
+    s.flow.borrow_mut().times = Times::Loading;
+    let (from, to) = horizon(&s.cat, web::now());
+    let url = format!("{}/api/availability?from={}&to={}", s.base, IsoDate(from), IsoDate(to));
+    let s = s.clone();
+    spawn_local(async move {
+        let answer = web::call("GET", &url, None, &[]).await;
+        let busy = answer.filter(|(status, _)| *status == 200).and_then(|(_, text)| busy_from_json(&text));
+        s.flow.borrow_mut().times_loaded(busy);
+        // Elsewhere nothing shows the times; painting would only move the visitor's focus.
+        if s.flow.borrow().step == Step::Time {
+            paint(&s);
+        }
+    });
+}
+
+fn submit(s: &Shared) {
+    let sent = s.flow.borrow_mut().submit(&s.cat, web::now(), s.lang.get(), dom::fresh_key);
+    paint(s);
+    let Some((key, body)) = sent else { return };
+    let url = format!("{}/api/bookings", s.base);
+    let s = s.clone();
+    spawn_local(async move {
+        let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key.as_str())];
+        let answer = web::call("POST", &url, Some(&body), &headers).await;
+        let taken = answer.as_ref().is_some_and(|(status, _)| *status == 409);
+        s.flow.borrow_mut().answered(answer.as_ref().map(|(status, text)| (*status, text.as_str())));
+        paint(&s);
+        if taken {
+            load_times(&s);
+        }
+    });
+}
+
+/// The manage page: shows the booking, or cancels it.
+fn manage(s: &Shared, cancel: bool) {
+    let Some((reference, token)) =
+        s.flow.borrow().receipt.as_ref().map(|r| (r.reference.clone(), r.token.clone()))
+    else {
+        return;
+    };
+    s.flow.borrow_mut().net = Net::Pending;
+    paint(s);
+    let url = format!("{}/api/bookings/{reference}{}", s.base, if cancel { "/cancel" } else { "" });
+    let s = s.clone();
+    spawn_local(async move {
+        let auth = format!("Bearer {token}");
+        let answer =
+            web::call(if cancel { "POST" } else { "GET" }, &url, None, &[("Authorization", &auth)]).await;
+        s.flow.borrow_mut().managed(answer.as_ref().map(|(status, text)| (*status, text.as_str())));
+        paint(&s);
+    });
+}
+
+fn click(s: &Shared, ev: Event) {
+    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let found = target.and_then(|t| {
+        t.closest("[data-act],[data-doctor],[data-day],[data-slot],[data-focus],a[data-lang]").ok().flatten()
+    });
+    let Some(el) = found else { return };
+    let attr = |name: &str| el.get_attribute(name);
+    if let Some(l) = attr("data-lang").and_then(|l| Lang::from_tag(&l)) {
+        ev.prevent_default();
+        s.lang.set(l);
+        web::show_lang(l, &texts::page_title(&s.cat, l));
+        return paint(s);
+    }
+    if let Some(id) = attr("data-focus") {
+        ev.prevent_default();
+        return web::focus(&id);
+    }
+    {
+        let mut f = s.flow.borrow_mut();
+        if let Some(d) = attr("data-doctor") {
+            f.choose_doctor(&d);
+        } else if let Some(d) = attr("data-day") {
+            f.choose_day(&d);
+        } else if let Some(slot) = attr("data-slot") {
+            f.choose_slot(&slot);
+        } else {
+            match attr("data-act").as_deref() {
+                Some("back") if f.step == Step::Doctor => {
+                    drop(f);
+                    return exit(s);
+                }
+                Some("back") => f.back(),
+                Some("again") => {
+                    drop(f);
+                    dom::forget();
+                    return exit(s);
+                }
+                Some("prices") => {
+                    drop(f);
+                    return exit(s);
+                }
+                Some("cancel") => f.confirm_cancel = true,
+                Some("keep") => f.confirm_cancel = false,
+                Some("times") => {
+                    drop(f);
+                    return load_times(s);
+                }
+                Some("cancel-yes") => {
+                    drop(f);
+                    return manage(s, true);
+                }
+                Some("reload") => {
+                    drop(f);
+                    return manage(s, false);
+                }
+                // The link changes the address (so it can be bookmarked); the page is ours to show.
+                Some("manage") => {
+                    let link = attr("href").and_then(|h| {
+                        h.split_once('#').and_then(|(_, frag)| jazylu_core::flow::manage_link(frag))
+                    });
+                    let Some((reference, token)) = link else { return };
+                    *f = Flow::manage(&reference, &token);
+                    drop(f);
+                    return manage(s, false);
+                }
+                _ => return,
+            }
+        }
+    }
+    paint(s);
+}
+
+fn input(s: &Shared, ev: Event) {
+    let Some((name, value, checked)) = dom::field(&ev) else { return };
+    let mut f = s.flow.borrow_mut();
+    f.set(&name, &value, checked);
+    if name == "as_representative" {
+        dom::apply(&f.toggle_representative());
+    }
+    dom::save(&f);
+}
+
+fn leave(s: &Shared, ev: Event) {
+    let Some((name, _, _)) = dom::field(&ev) else { return };
+    let patches = s.flow.borrow_mut().leave(&name, &s.cat, web::now(), s.lang.get());
+    patches.iter().for_each(dom::apply);
+}
+
+/// A masked IIN is shown in full again while it is edited.
+fn enter(s: &Shared, ev: Event) {
+    if let Some((name, _, _)) = dom::field(&ev).filter(|(n, _, _)| n.ends_with(".iin")) {
+        dom::set_value(&name, s.flow.borrow().iin(&name));
+    }
+}
+
+fn submit_form(s: &Shared, ev: Event) {
+    ev.prevent_default();
+    if s.flow.borrow().step == Step::Review {
+        return submit(s);
+    }
+    s.flow.borrow_mut().next(&s.cat, web::now());
+    paint(s);
+}
+
+/// The flow to show for `service`: the one this tab kept (what was typed survives a reload),
+/// moved to `service` if it was for another.
+pub fn resume(service: &str) -> Flow {
+    match dom::load() {
+        Some(f) if f.service == service => f,
+        Some(f) => f.for_service(service),
+        None => Flow::new(service),
+    }
+}

@@ -1,0 +1,9 @@
+//! The browser edge shared by the price list (`jazylu`) and the booking flow (`jazylu-booking`):
+//! requests that give up after a timeout, focus, and the page's language, title and address.
+//! Both wasm modules link it; nothing here holds a rule.
+
+mod fetch;
+mod page;
+
+pub use fetch::call;
+pub use page::{clear_fragment, focus, mark, now, show_lang};

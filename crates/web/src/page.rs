@@ -1,0 +1,62 @@
+//! The page around the widget: its language, title and address, focus, and the clock.
+
+use jazylu_core::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// After a language switch: the document's language and title, and `?lang=` in the address bar
+/// so that a reload keeps the language.
+pub fn show_lang(lang: Lang, title: &str) {
+    set_title(title);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    url.search_params().set("lang", lang.code());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+    if let Some(html) = window.document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+/// Drops `#manage=…` from the address once the visitor leaves the manage page.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    if let (Some((page, _)), Ok(history)) = (href.split_once('#'), window.history()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(page));
+    }
+}
+
+fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// The current instant, from the browser's clock (the zone is the clinic's, applied by core).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// A performance mark, read by scripts/bench.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Moves keyboard focus to the element with this id (it carries `tabindex="-1"`).
+pub fn focus(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,114 @@
+//! Booking happens in a second wasm module (`crates/booking`), loaded when a visitor books: the
+//! price list's first visit stays small. This component loads it, hands it a mount element and
+//! what it needs, and gets the visitor back (with their language) when they leave the flow.
+
+use jazylu_core::texts::texts;
+use jazylu_core::Lang;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(inline_js = "export function load(url) { return import(url); }")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn load(url: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What the booking module is started with.
+#[derive(Clone)]
+pub struct Handover {
+    pub catalogue: Arc<str>,
+    pub service: String,
+    /// `REF.TOKEN` of a manage link, or empty.
+    pub manage: String,
+    pub api_base: String,
+}
+
+/// The element the booking module paints into.
+const ROOT: &str = "jz-flow-root";
+
+#[component]
+pub fn BookingHost(
+    handover: Handover,
+    lang: RwSignal<Lang>,
+    selected: RwSignal<Option<String>>,
+    manage: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let handover = StoredValue::new(handover);
+    // Back to the price list, in the language the visitor ended with.
+    let exit = move |code: String| {
+        if let Some(l) = Lang::from_tag(&code) {
+            lang.set(l);
+        }
+        manage.set(None);
+        selected.set(None);
+        request_animation_frame(|| jazylu_web::focus("jz-prices-title"));
+    };
+    let open = move || {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(ROOT));
+        let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) else { return };
+        failed.set(false);
+        let l = lang.get_untracked();
+        spawn_local(async move {
+            let on_exit = Closure::<dyn Fn(String)>::new(exit).into_js_value();
+            if let Err(e) = start(root, &handover.get_value(), l, on_exit).await {
+                web_sys::console::warn_2(&"Jazylu: the booking module did not start".into(), &e);
+                failed.set(true);
+            }
+        });
+    };
+    // After this view is in the page.
+    request_animation_frame(open);
+
+    let error = move || {
+        failed.get().then(|| {
+            let t = texts(lang.get());
+            view! {
+                <div class="jz-error" role="alert">
+                    <p>{t.load_failed}</p>
+                    <button type="button" class="jz-retry" on:click=move |_| open()>{t.retry}</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {error}
+        <div class="jz-flow-root" id=ROOT>
+            <p class="jz-status" role="status">{texts(lang.get_untracked()).loading}</p>
+        </div>
+    }
+}
+
+async fn start(root: HtmlElement, h: &Handover, lang: Lang, on_exit: JsValue) -> Result<(), JsValue> {
+    let module = JsFuture::from(load(&format!("{}/booking/jazylu_booking.js", h.api_base))?).await?;
+    let get = |name: &str| -> Result<js_sys::Function, JsValue> {
+        js_sys::Reflect::get(&module, &name.into())?.dyn_into()
+    };
+    // wasm-bindgen's default export fetches and instantiates the module's wasm.
+    JsFuture::from(js_sys::Promise::resolve(&get("default")?.call0(&JsValue::NULL)?)).await?;
+    let args = js_sys::Array::new();
+    for v in [
+        root.into(),
+        JsValue::from_str(&h.catalogue),
+        JsValue::from_str(lang.code()),
+        JsValue::from_str(&h.service),
+        JsValue::from_str(&h.manage),
+        JsValue::from_str(&h.api_base),
+        on_exit,
+    ] {
+        args.push(&v);
+    }
+    get("start")?.apply(&JsValue::NULL, &args)?;
+    Ok(())
+}
+
+/// The service of a booking this tab was in the middle of, to come back to it after a reload
+/// (the booking module keeps it in `sessionStorage`).
+pub fn resume_service() -> Option<String> {
+    web_sys::window()?.session_storage().ok()??.get_item("jazylu-resume").ok()?
+}
