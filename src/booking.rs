@@ -39,6 +39,7 @@ pub fn BookingHost(
     manage: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
+    let tries = StoredValue::new(0u32);
     let handover = StoredValue::new(handover);
     // Back to the price list, in the language the visitor ended with.
     let exit = move |code: String| {
@@ -54,9 +55,11 @@ pub fn BookingHost(
         let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) else { return };
         failed.set(false);
         let l = lang.get_untracked();
+        let attempt = tries.get_value();
+        tries.set_value(attempt + 1);
         spawn_local(async move {
             let on_exit = Closure::<dyn Fn(String)>::new(exit).into_js_value();
-            if let Err(e) = start(root, &handover.get_value(), l, on_exit).await {
+            if let Err(e) = start(root, &handover.get_value(), l, on_exit, attempt).await {
                 web_sys::console::warn_2(&"Jazylu: the booking module did not start".into(), &e);
                 failed.set(true);
             }
@@ -70,7 +73,7 @@ pub fn BookingHost(
             let t = texts(lang.get());
             view! {
                 <div class="jz-error" role="alert">
-                    <p>{t.load_failed}</p>
+                    <p>{t.booking_failed}</p>
                     <button type="button" class="jz-retry" on:click=move |_| open()>{t.retry}</button>
                 </div>
             }
@@ -79,13 +82,21 @@ pub fn BookingHost(
     view! {
         {error}
         <div class="jz-flow-root" id=ROOT>
-            <p class="jz-status" role="status">{texts(lang.get_untracked()).loading}</p>
+            <p class="jz-status" role="status">{texts(lang.get_untracked()).opening_booking}</p>
         </div>
     }
 }
 
-async fn start(root: HtmlElement, h: &Handover, lang: Lang, on_exit: JsValue) -> Result<(), JsValue> {
-    let module = JsFuture::from(load(&format!("{}/booking/jazylu_booking.js", h.api_base))?).await?;
+async fn start(
+    root: HtmlElement,
+    h: &Handover,
+    lang: Lang,
+    on_exit: JsValue,
+    attempt: u32,
+) -> Result<(), JsValue> {
+    // The browser remembers a module that failed to load: a retry asks for it under a new name.
+    let retry = if attempt > 0 { format!("?retry={attempt}") } else { String::new() };
+    let module = JsFuture::from(load(&format!("{}/booking/jazylu_booking.js{retry}", h.api_base))?).await?;
     let get = |name: &str| -> Result<js_sys::Function, JsValue> {
         js_sys::Reflect::get(&module, &name.into())?.dyn_into()
     };

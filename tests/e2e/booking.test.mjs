@@ -161,6 +161,42 @@ test('a parent books for a child in kk', async () => {
   await context.close();
 });
 
+test('the booking module fails to load: the visitor is told and the retry opens it', async () => {
+  const { page, context } = await open('ru');
+  await page.route('**/booking/jazylu_booking.js', (route) => route.abort('internetdisconnected'));
+  await page.locator('[data-book="visit-first"]').click();
+  const alert = page.locator('.jz-error[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^Не удалось открыть запись\. Проверьте подключение к интернету/);
+  await page.unroute('**/booking/jazylu_booking.js');
+  await alert.getByRole('button', { name: 'Повторить' }).click();
+  await atStep(page, 1);
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test('every step fits a 320 px phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?lang=kk&service=visit-first`);
+  await atStep(page, 1);
+  const fits = async (what) => {
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, width: window.innerWidth,
+    }));
+    assert.ok(scroll <= width, `${what}: ${scroll}px wide in a ${width}px window`);
+  };
+  await fits('doctor');
+  await page.locator('[data-doctor=""]').click();
+  await page.locator('[data-slot]').first().waitFor();
+  await fits('day and time');
+  await page.locator('[data-slot]').first().click();
+  await atStep(page, 3);
+  await page.check('[name="as_representative"]');
+  await fits('patient and representative');
+  await context.close();
+});
+
 test('an invalid IIN shows its message next to the field and blocks the way on', async () => {
   const { page, context } = await open('ru', { service: 'visit-repeat' });
   await chooseTime(page, 'zhumabayeva');

@@ -43,3 +43,32 @@ pub fn start(
     screen::show(root, cat, lang, flow, api_base.to_string(), on_exit);
     Ok(())
 }
+
+/// For scripts/bench only (feature `bench`): `free_slots` for `service`, any doctor, over the
+/// catalogue's horizon, with every third free slot made busy; the milliseconds of each of `runs`
+/// runs, timed in the browser.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn bench_free_slots(catalogue: &str, service: &str, runs: u32) -> Result<Vec<f64>, JsValue> {
+    use jazylu_core::availability::{free_slots, Busy, DoctorChoice};
+    let cat = Catalogue::parse(catalogue).map_err(|_| JsValue::from_str("catalogue_invalid"))?;
+    let s = cat.service(service).ok_or_else(|| JsValue::from_str("no such service"))?;
+    let now = jazylu_web::now();
+    let (from, to) = jazylu_core::flow::horizon(&cat, now);
+    let busy: Vec<Busy> = free_slots(&cat, s, &DoctorChoice::Any, &[], now, from, to)
+        .iter()
+        .step_by(3)
+        .map(|x| Busy { doctor: x.doctor.clone(), start: x.start, end: x.end })
+        .collect();
+    let perf =
+        web_sys::window().and_then(|w| w.performance()).ok_or_else(|| JsValue::from_str("no performance"))?;
+    Ok((0..runs)
+        .map(|_| {
+            let t = perf.now();
+            let n = free_slots(&cat, s, &DoctorChoice::Any, &busy, now, from, to).len();
+            // Keeps the call from being optimised away.
+            std::hint::black_box(n);
+            perf.now() - t
+        })
+        .collect())
+}

@@ -22,6 +22,8 @@ pub struct Texts {
     pub load_failed: &'static str,
     pub retry: &'static str,
     pub back_to_prices: &'static str,
+    pub opening_booking: &'static str,
+    pub booking_failed: &'static str,
     pub clinic_time: &'static str,
 }
 
@@ -42,6 +44,8 @@ pub static KK: Texts = Texts {
     load_failed: "Прейскурантты жүктеу мүмкін болмады. Интернет байланысын тексеріп, қайталап көріңіз.",
     retry: "Қайталау",
     back_to_prices: "Бағаларға оралу",
+    opening_booking: "Жазылу ашылып жатыр…",
+    booking_failed: "Жазылуды ашу мүмкін болмады. Интернет байланысын тексеріп, қайталап көріңіз.",
     clinic_time: "Алматы уақыты (UTC+5)",
 };
 
@@ -62,6 +66,8 @@ pub static RU: Texts = Texts {
     load_failed: "Не удалось загрузить прейскурант. Проверьте подключение к интернету и попробуйте ещё раз.",
     retry: "Повторить",
     back_to_prices: "Вернуться к ценам",
+    opening_booking: "Открываем запись…",
+    booking_failed: "Не удалось открыть запись. Проверьте подключение к интернету и попробуйте ещё раз.",
     clinic_time: "время Алматы (UTC+5)",
 };
 
@@ -82,6 +88,8 @@ pub static EN: Texts = Texts {
     load_failed: "The price list could not be loaded. Check your internet connection and try again.",
     retry: "Try again",
     back_to_prices: "Back to prices",
+    opening_booking: "Opening the booking…",
+    booking_failed: "The booking could not be opened. Check your internet connection and try again.",
     clinic_time: "Almaty time (UTC+5)",
 };
 

@@ -385,7 +385,7 @@ fn patient(out: &mut String, v: &V<'_>) -> Result {
     let minor = f.minor(v.cat, v.now);
     write!(
         out,
-        r#"<form class="jz-form" data-form novalidate><fieldset><legend class="jz-sr">{}</legend>"#,
+        r#"<form class="jz-form" method="post" data-form novalidate><fieldset><legend class="jz-sr">{}</legend>"#,
         w.patient
     )?;
     person(out, v, "patient", &f.patient)?;
@@ -433,7 +433,7 @@ fn hidden(yes: bool) -> &'static str {
 
 fn consents(out: &mut String, v: &V<'_>) -> Result {
     let (f, w, lang) = (v.f, v.w, v.lang);
-    out.push_str(r#"<form class="jz-form" data-form novalidate>"#);
+    out.push_str(r#"<form class="jz-form" method="post" data-form novalidate>"#);
     if f.as_representative {
         write!(out, r#"<p class="jz-note">{}</p>"#, w.representative_consents)?;
     }
@@ -528,7 +528,7 @@ fn review(out: &mut String, v: &V<'_>) -> Result {
         let text = if code == "network" { w.send_failed } else { w.server_failed };
         write!(out, r#"<p class="jz-alert" role="alert" id="jz-send-failed">{text}</p>"#)?;
     }
-    out.push_str(r#"<form class="jz-form" data-form novalidate>"#);
+    out.push_str(r#"<form class="jz-form" method="post" data-form novalidate>"#);
     let label = match f.net {
         Net::Pending => w.sending,
         Net::Failed(_) => v.t.retry,
