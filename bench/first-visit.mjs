@@ -1,5 +1,6 @@
 // What a first visit costs: bytes on the wire (gzip and brotli) and time to prices painted and to
-// an interactive widget, on an emulated mid-range phone (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT).
+// an interactive widget, on an emulated mid-range phone (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT);
+// then how long "Book" takes to show the first booking step (the booking module loads then).
 // Usage: node bench/first-visit.mjs http://127.0.0.1:PORT [runs]
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -33,6 +34,7 @@ async function timings(url = base + '/', waitForWidget = true) {
   const paint = [];
   const ready = [];
   const htmlDone = [];
+  const book = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 360, height: 740 } });
@@ -56,12 +58,18 @@ async function timings(url = base + '/', waitForWidget = true) {
       paint.push(t.fcp);
       htmlDone.push(t.html);
       ready.push(t.ready);
+      if (waitForWidget) {
+        const t0 = await page.evaluate(() => performance.now());
+        await page.locator('[data-book]').first().click();
+        await page.locator('[data-doctor]').first().waitFor({ timeout: 60_000 });
+        book.push((await page.evaluate(() => performance.now())) - t0);
+      }
       await context.close();
     }
   } finally {
     await browser.close();
   }
-  return { paint, ready, htmlDone };
+  return { paint, ready, htmlDone, book };
 }
 
 const rows = await sizes();
@@ -84,10 +92,11 @@ await once(floorServer, 'listening');
 const floor = await timings(`http://127.0.0.1:${floorServer.address().port}/`, false);
 floorServer.close();
 
-const { paint, ready, htmlDone } = await timings();
+const { paint, ready, htmlDone, book } = await timings();
 const ms = (xs) => xs.map((x) => Math.round(x)).join(', ');
 console.log(`\nfirst visit, CPU 4x, 1.6 Mbit/s, 150 ms RTT, ${runs} runs:`);
 console.log(`  floor (one-line page, first paint):      median ${Math.round(median(floor.paint))} ms  [${ms(floor.paint)}]`);
 console.log(`  page html received:                      median ${Math.round(median(htmlDone))} ms  [${ms(htmlDone)}]`);
 console.log(`  prices painted (first contentful paint): median ${Math.round(median(paint))} ms  [${ms(paint)}]`);
 console.log(`  widget interactive (catalogue loaded):   median ${Math.round(median(ready))} ms  [${ms(ready)}]`);
+console.log(`  "Book" to the first booking step:        median ${Math.round(median(book))} ms  [${ms(book)}]`);
