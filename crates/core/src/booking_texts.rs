@@ -175,6 +175,10 @@ pub fn personal_data_text(lang: Lang, cat: &Catalogue) -> String {
     }
 }
 
+/// Where `rules` puts the first-visit rule and the payment rule, which the confirmation repeats.
+pub const FIRST_VISIT_RULE: usize = 2;
+pub const PAYMENT_RULE: usize = 3;
+
 /// The offer's rules worth knowing before a visit, in our own words.
 pub fn rules(lang: Lang, cat: &Catalogue) -> Vec<String> {
     let p = &cat.clinic().policies;
@@ -235,6 +239,13 @@ mod tests {
         assert!(personal_data_text(Lang::Kk, &cat).contains("БСН 210840003610"));
         assert!(personal_data_text(Lang::En, &cat).contains("BIN 210840003610"));
         assert_eq!(rules(Lang::En, &cat).len(), 7);
+        for (lang, first, pay) in
+            [(Lang::Kk, "Алғашқы", "теңге"), (Lang::Ru, "первый", "тенге"), (Lang::En, "first", "tenge")]
+        {
+            let r = rules(lang, &cat);
+            assert!(r[FIRST_VISIT_RULE].contains(first) && r[FIRST_VISIT_RULE].contains("10"), "{lang:?}");
+            assert!(r[PAYMENT_RULE].contains(pay), "{lang:?}");
+        }
         assert!(rules(Lang::Ru, &cat)[0].contains("за 10 часов"));
     }
 }

@@ -9,7 +9,10 @@ use super::words::{words, Words};
 use super::{horizon, mask_iin, Flow, Net, Receipt, Step, Times};
 use crate::availability::free_slots;
 use crate::booking::Relation;
-use crate::booking_texts::{consent_offer, consent_personal_data, field_message, personal_data_text, rules};
+use crate::booking_texts::{
+    consent_offer, consent_personal_data, field_message, personal_data_text, rules, FIRST_VISIT_RULE,
+    PAYMENT_RULE,
+};
 use crate::catalogue::{Catalogue, Service};
 use crate::clock::IsoDate;
 use crate::confirmation::{callback, ics, CalendarEvent, Callback};
@@ -93,10 +96,10 @@ impl V<'_> {
             "phone" => w.phone,
             "address" => w.address,
             "relation" => w.relation,
-            "guarantee" => w.representative,
+            "guarantee" => w.guarantee,
             "representative" | "as_representative" => w.representative,
-            "offer" => w.offer_text,
-            "personal_data" => w.read_consent,
+            "offer" => consent_offer(self.lang),
+            "personal_data" => consent_personal_data(self.lang),
             _ => w.when,
         }
     }
@@ -250,13 +253,8 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
                 out,
                 r#"<p class="jz-month" aria-hidden="true">{name}</p><div class="jz-days" role="group" aria-label="{name}">"#
             )?;
-            for wd in 0..7u64 {
-                let weekday = NaiveDate::from_ymd_opt(2024, 1, 1).map(|m| m + Days::new(wd)); // a Monday
-                write!(
-                    out,
-                    r#"<span class="jz-wd" aria-hidden="true">{}</span>"#,
-                    weekday.map_or("", |d| w.weekday_short(d.weekday()))
-                )?;
+            for head in w.weekdays_short() {
+                write!(out, r#"<span class="jz-wd" aria-hidden="true">{head}</span>"#)?;
             }
             for _ in 0..date.weekday().num_days_from_monday() {
                 out.push_str("<span></span>");
@@ -613,12 +611,18 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     }
     deadline(out, v, r)?;
     let rules = rules(lang, v.cat);
-    write!(out, r#"<ul class="jz-rules"><li>{}</li><li>{}</li></ul>"#, rules[2], rules[3])?;
+    let rule = |i: usize| rules.get(i).map_or("", String::as_str);
+    write!(
+        out,
+        r#"<ul class="jz-rules"><li>{}</li><li>{}</li></ul>"#,
+        rule(FIRST_VISIT_RULE),
+        rule(PAYMENT_RULE)
+    )?;
 
     let name = v.cat.service(&r.service).map_or("", |s| s.name.get(lang));
     let clinic = v.cat.clinic();
     let title = format!("{name} — {}", clinic.name.get(lang));
-    let description = format!("{}. {}: {}", rules[2], w.reference, r.reference);
+    let description = format!("{} {}: {}", rule(FIRST_VISIT_RULE), w.reference, r.reference);
     let file = ics(&CalendarEvent {
         reference: &r.reference,
         start,

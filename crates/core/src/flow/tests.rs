@@ -69,7 +69,11 @@ fn an_adult_books_in_russian() {
     f.next(&cat, now());
     assert_eq!(f.step, Step::Consents, "both consents are needed");
     assert_eq!(f.focus.as_deref(), Some("jz-f-consents.offer"));
-    assert!(paint(&f, Lang::Ru).contains("Без этого согласия записать вас нельзя"));
+    let html = paint(&f, Lang::Ru);
+    assert!(html.contains("Без этого согласия записать вас нельзя"));
+    assert!(html.contains(
+        r##"<li><a href="#jz-f-consents.offer" data-focus="jz-f-consents.offer">Я ознакомился(-ась) с публичной офертой клиники и принимаю её</a></li>"##
+    ));
     f.set("consents.offer", "on", true);
     f.set("consents.personal_data", "on", true);
     f.next(&cat, now());

@@ -333,8 +333,9 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 impl Words {
-    pub fn weekday_short(&self, d: Weekday) -> &'static str {
-        self.weekdays_short[d.num_days_from_monday() as usize]
+    /// "Mo" … "Su", the day picker's column heads.
+    pub fn weekdays_short(&self) -> &[&'static str; 7] {
+        &self.weekdays_short
     }
 
     /// "on Monday", for when the call centre calls back.
