@@ -568,6 +568,15 @@ fn deadline(out: &mut String, v: &V<'_>, r: &Receipt) -> Result {
     }
 }
 
+/// The reference and the visit of a booking made.
+fn booked(out: &mut String, v: &V<'_>, r: &Receipt, start: DateTime<Utc>) -> Result {
+    write!(out, r#"<p class="jz-ref">{}: <strong>{}</strong></p>"#, v.w.reference, Escape(&r.reference))?;
+    let price = crate::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default();
+    visit(out, v, &r.service, &r.doctor, start, &price)?;
+    out.push_str("</dl>");
+    Ok(())
+}
+
 fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     let (w, lang) = (v.w, v.lang);
     let Some(r) = &v.f.receipt else { return Ok(()) };
@@ -575,19 +584,9 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     let title = if r.status == "confirmed" { w.confirmed } else { w.received };
     write!(
         out,
-        r#"<section class="jz-flow jz-done" aria-labelledby="jz-step-title"><h2 id="jz-step-title" tabindex="-1">{title}</h2><p class="jz-ref">{}: <strong>{}</strong></p>"#,
-        w.reference,
-        Escape(&r.reference)
+        r#"<section class="jz-flow jz-done" aria-labelledby="jz-step-title"><h2 id="jz-step-title" tabindex="-1">{title}</h2>"#
     )?;
-    visit(
-        out,
-        v,
-        &r.service,
-        &r.doctor,
-        start,
-        &crate::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default(),
-    )?;
-    out.push_str("</dl>");
+    booked(out, v, r, start)?;
     if r.status != "confirmed" {
         match callback(v.cat, v.now) {
             Some(Callback::At { date, weekday, time }) => {
@@ -694,21 +693,8 @@ fn manage(out: &mut String, v: &V<'_>) -> Result {
         "cancelled" => w.status_cancelled,
         _ => w.status_requested,
     };
-    write!(
-        out,
-        r#"<p class="jz-ref">{}: <strong>{}</strong></p><p class="jz-status-line" id="jz-booking-status">{status}</p>"#,
-        w.reference,
-        Escape(&r.reference)
-    )?;
-    visit(
-        out,
-        v,
-        &r.service,
-        &r.doctor,
-        start,
-        &crate::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default(),
-    )?;
-    out.push_str("</dl>");
+    booked(out, v, r, start)?;
+    write!(out, r#"<p class="jz-status-line" id="jz-booking-status">{status}</p>"#)?;
     if r.status == "cancelled" {
         if r.cancelled_late {
             write!(out, r#"<p class="jz-alert">{}</p>"#, w.cancelled_late)?;

@@ -42,6 +42,16 @@ fn at_patient_step() -> Flow {
     f
 }
 
+/// At the review with an adult patient and both consents given.
+fn at_review() -> Flow {
+    let mut f = at_patient_step();
+    type_adult(&mut f);
+    f.set("consents.offer", "", true);
+    f.set("consents.personal_data", "", true);
+    f.step = Step::Review;
+    f
+}
+
 fn paint(f: &Flow, lang: Lang) -> String {
     render(f, &cat(), lang, now(), PAGE)
 }
@@ -212,11 +222,7 @@ fn a_child_brings_up_the_representative_who_must_complete_it() {
 #[test]
 fn a_taken_slot_sends_the_visitor_back_to_the_times_with_the_data_kept() {
     let cat = cat();
-    let mut f = at_patient_step();
-    type_adult(&mut f);
-    f.set("consents.offer", "", true);
-    f.set("consents.personal_data", "", true);
-    f.step = Step::Review;
+    let mut f = at_review();
     f.submit(&cat, now(), Lang::Ru, || "key-1".into()).expect("sends");
     f.answered(Some((
         409,
@@ -240,11 +246,7 @@ fn a_taken_slot_sends_the_visitor_back_to_the_times_with_the_data_kept() {
 #[test]
 fn a_network_failure_keeps_everything_and_the_retry_reuses_the_key() {
     let cat = cat();
-    let mut f = at_patient_step();
-    type_adult(&mut f);
-    f.set("consents.offer", "", true);
-    f.set("consents.personal_data", "", true);
-    f.step = Step::Review;
+    let mut f = at_review();
     let (first, body) = f.submit(&cat, now(), Lang::Ru, || "key-1".into()).expect("sends");
     f.answered(None);
     assert_eq!(f.net, Net::Failed("network"));
