@@ -12,10 +12,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen(inline_js = "export function load(url) { return import(url); }")]
+// The module lies next to the widget's own files (dist/booking/), wherever they are served from;
+// this snippet sits in dist/snippets/<crate>/. The browser remembers a module that failed to
+// load, so a retry asks for it under a new name.
+#[wasm_bindgen(inline_js = "export function load(retry) {
+  const url = new URL('../../booking/jazylu_booking.js', import.meta.url);
+  if (retry) url.search = 'retry=' + retry;
+  return import(url.href);
+}")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn load(url: &str) -> Result<js_sys::Promise, JsValue>;
+    fn load(retry: u32) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// What the booking module is started with.
@@ -94,9 +101,7 @@ async fn start(
     on_exit: JsValue,
     attempt: u32,
 ) -> Result<(), JsValue> {
-    // The browser remembers a module that failed to load: a retry asks for it under a new name.
-    let retry = if attempt > 0 { format!("?retry={attempt}") } else { String::new() };
-    let module = JsFuture::from(load(&format!("{}/booking/jazylu_booking.js{retry}", h.api_base))?).await?;
+    let module = JsFuture::from(load(attempt)?).await?;
     let get = |name: &str| -> Result<js_sys::Function, JsValue> {
         js_sys::Reflect::get(&module, &name.into())?.dyn_into()
     };

@@ -38,7 +38,8 @@ test('a first visit (the price list) is within 80 KiB gzip', () => {
 
 test('the booking module is within 90 KiB gzip', () => {
   const own = files(join(dist, 'booking'), /\.(wasm|js|css)$/);
-  assert.deepEqual(own.map((f) => f.split('/').pop()).sort(), ['booking.css', 'jazylu_booking.js', 'jazylu_booking_bg.wasm']);
+  const names = own.map((f) => f.split('/').pop());
+  for (const f of ['booking.css', 'jazylu_booking.js', 'jazylu_booking_bg.wasm']) assert.ok(names.includes(f), f);
   const total = report('booking module', own.map((f) => [relative(root, f), gz(readFileSync(f))]), 90 * 1024);
   assert.ok(total <= 90 * 1024, `booking module is ${total} B gzip, budget ${90 * 1024}`);
 });

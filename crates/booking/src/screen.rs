@@ -58,6 +58,15 @@ pub fn show(
     }
 }
 
+// The stylesheet lies next to this module's files (dist/booking/); this snippet sits in
+// dist/booking/snippets/<crate>/.
+#[wasm_bindgen(
+    inline_js = "export function stylesheet_url() { return new URL('../../booking.css', import.meta.url).href; }"
+)]
+extern "C" {
+    fn stylesheet_url() -> String;
+}
+
 /// Adds the flow's stylesheet to the page once, and paints when it has loaded (or failed: an
 /// unstyled form still works), so the visitor never sees the flow unstyled.
 fn stylesheet(s: &Shared) {
