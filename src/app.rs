@@ -39,6 +39,7 @@ pub fn App(host: Host) -> impl IntoView {
             load.set(match api::catalogue(&base).await {
                 Ok((c, text)) => {
                     jazylu_web::mark("jazylu-ready");
+                    crate::booking::prefetch();
                     Load::Ready(Arc::new(c), text)
                 }
                 Err(e) => {

@@ -14,15 +14,26 @@ use web_sys::HtmlElement;
 
 // The module lies next to the widget's own files (dist/booking/), wherever they are served from;
 // this snippet sits in dist/snippets/<crate>/. The browser remembers a module that failed to
-// load, so a retry asks for it under a new name.
-#[wasm_bindgen(inline_js = "export function load(retry) {
-  const url = new URL('../../booking/jazylu_booking.js', import.meta.url);
+// load, so a retry asks for it under a new name. `prefetch` asks the browser to fetch the module
+// when it is idle: the price list calls it once it is ready, so the download neither competes
+// with the first visit nor waits for "Book".
+#[wasm_bindgen(inline_js = "const here = (file) => new URL('../../booking/' + file, import.meta.url);
+export function load(retry) {
+  const url = here('jazylu_booking.js');
   if (retry) url.search = 'retry=' + retry;
   return import(url.href);
+}
+export function prefetch() {
+  for (const [file, as] of [['jazylu_booking.js', 'script'], ['jazylu_booking_bg.wasm', 'fetch']]) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'prefetch', as, crossOrigin: 'anonymous', href: here(file).href });
+    document.head.append(link);
+  }
 }")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn load(retry: u32) -> Result<js_sys::Promise, JsValue>;
+    pub fn prefetch();
 }
 
 /// What the booking module is started with.

@@ -35,9 +35,11 @@ const PARENT = {
   phone: '+7 701 765 43 21',
 };
 
-async function open(lang, { service, timezoneId = 'Asia/Almaty' } = {}) {
+async function open(lang, { service, timezoneId = 'Asia/Almaty', block } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US', timezoneId });
   const page = await context.newPage();
+  // Blocked from the start: the widget prefetches the booking module as soon as it is ready.
+  if (block) await page.route(block, (route) => route.abort('internetdisconnected'));
   const seen = watch(page);
   await page.goto(`${server.base}/?lang=${lang}${service ? `&service=${service}` : ''}`);
   await widgetReady(page);
@@ -161,9 +163,22 @@ test('a parent books for a child in kk', async () => {
   await context.close();
 });
 
+test('once the price list is ready the browser fetches the booking module ahead of "Book"', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/booking/')) asked.push(new URL(r.url()).pathname); });
+  const wasm = page.waitForRequest((r) => r.url().endsWith('/booking/jazylu_booking_bg.wasm'));
+  await page.goto(`${server.base}/?lang=en`);
+  await widgetReady(page);
+  await wasm;
+  assert.deepEqual(asked.sort(), ['/booking/jazylu_booking.js', '/booking/jazylu_booking_bg.wasm']);
+  assert.equal(await page.locator('.jz-svc').count(), 12, 'still the price list: nothing was opened');
+  await context.close();
+});
+
 test('the booking module fails to load: the visitor is told and the retry opens it', async () => {
-  const { page, context } = await open('ru');
-  await page.route('**/booking/jazylu_booking.js', (route) => route.abort('internetdisconnected'));
+  const { page, context } = await open('ru', { block: '**/booking/jazylu_booking.js' });
   await page.locator('[data-book="visit-first"]').click();
   const alert = page.locator('.jz-error[role=alert]');
   await alert.waitFor();
