@@ -13,15 +13,20 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 // The module lies next to the widget's own files (dist/booking/), wherever they are served from;
-// this snippet sits in dist/snippets/<crate>/. The browser remembers a module that failed to
-// load, so a retry asks for it under a new name. `prefetch` asks the browser to fetch the module
-// when it is idle: the price list calls it once it is ready, so the download neither competes
-// with the first visit nor waits for "Book".
+// this snippet sits in dist/snippets/<crate>/. `load` imports it and instantiates its wasm once
+// per page (two instantiations at once would leave one loader over two instances); the browser
+// remembers a module that failed to load, so a retry asks for it under a new name. `prefetch`
+// asks the browser to fetch the module when it is idle: the price list calls it once it is
+// ready, so the download neither competes with the first visit nor waits for "Book".
 #[wasm_bindgen(inline_js = "const here = (file) => new URL('../../booking/' + file, import.meta.url);
+let ready;
 export function load(retry) {
-  const url = here('jazylu_booking.js');
-  if (retry) url.search = 'retry=' + retry;
-  return import(url.href);
+  if (!ready || retry) {
+    const url = here('jazylu_booking.js');
+    if (retry) url.search = 'retry=' + retry;
+    ready = import(url.href).then(async (m) => { await m.default(); return m; });
+  }
+  return ready;
 }
 export function prefetch() {
   for (const [file, as] of [['jazylu_booking.js', 'script'], ['jazylu_booking_bg.wasm', 'fetch']]) {
@@ -113,11 +118,6 @@ async fn start(
     attempt: u32,
 ) -> Result<(), JsValue> {
     let module = JsFuture::from(load(attempt)?).await?;
-    let get = |name: &str| -> Result<js_sys::Function, JsValue> {
-        js_sys::Reflect::get(&module, &name.into())?.dyn_into()
-    };
-    // wasm-bindgen's default export fetches and instantiates the module's wasm.
-    JsFuture::from(js_sys::Promise::resolve(&get("default")?.call0(&JsValue::NULL)?)).await?;
     let args = js_sys::Array::new();
     for v in [
         root.into(),
@@ -130,7 +130,8 @@ async fn start(
     ] {
         args.push(&v);
     }
-    get("start")?.apply(&JsValue::NULL, &args)?;
+    let start: js_sys::Function = js_sys::Reflect::get(&module, &"start".into())?.dyn_into()?;
+    start.apply(&JsValue::NULL, &args)?;
     Ok(())
 }
 

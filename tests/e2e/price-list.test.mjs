@@ -187,6 +187,10 @@ test('"Book" loads the booking module: the service, its doctors, and back return
   await page.locator('.jz-title').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'jz-prices-title');
   assert.equal(await page.locator('.jz-svc').count(), 12);
+  // Booking again uses the module already in the page.
+  await page.locator('[data-book="endoscopy"]').click();
+  await heading.waitFor();
+  assert.equal(await page.locator('[data-doctor]').count(), 4);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
