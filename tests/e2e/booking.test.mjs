@@ -142,6 +142,13 @@ test('a parent books for a child in kk', async () => {
   assert.equal(await page.locator('#jz-minor').innerText(), 'Пациент 18 жасқа толмаған: оны заңды өкілі жазады.');
   assert.ok(await page.isChecked('[name="as_representative"]'));
 
+  // Switching language mid-form keeps what was typed.
+  await page.locator('a[data-lang="ru"]').click();
+  await page.locator('label[for="jz-f-patient.surname"]', { hasText: 'Фамилия' }).waitFor();
+  assert.equal(await page.inputValue('[name="patient.given_name"]'), 'Нұрлан');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  await page.locator('a[data-lang="kk"]').click();
+  await page.locator('label[for="jz-f-patient.surname"]', { hasText: 'Тегі' }).waitFor();
   await next(page);
   assert.match(await page.locator('#jz-summary').innerText(), /Заңды өкіл: Тегі/);
   await fillPerson(page, 'representative', PARENT);
