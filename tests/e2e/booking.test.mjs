@@ -1,7 +1,7 @@
 // The booking flow in a real browser: the real server and SQLite file, the release build,
 // Debian's Chromium. Each test asserts what the visitor sees and what the database holds.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 import { launchBrowser, startServer, watch, widgetReady } from './harness.mjs';
 
 let server;
@@ -12,9 +12,18 @@ before(async () => {
   browser = await launchBrowser();
 });
 
+// Every page a test opens; none may crash (a wasm panic stops the whole module).
+let opened = [];
+
 after(async () => {
   await browser?.close();
   await server?.stop();
+});
+
+afterEach(() => {
+  const crashes = opened.flatMap((seen) => seen.crashes);
+  opened = [];
+  assert.deepEqual(crashes, [], 'no uncaught error in the page');
 });
 
 // Every test starts from an empty database, so counts and free times are its own.
@@ -41,6 +50,7 @@ async function open(lang, { service, timezoneId = 'Asia/Almaty', block } = {}) {
   // Blocked from the start: the widget prefetches the booking module as soon as it is ready.
   if (block) await page.route(block, (route) => route.abort('internetdisconnected'));
   const seen = watch(page);
+  opened.push(seen);
   await page.goto(`${server.base}/?lang=${lang}${service ? `&service=${service}` : ''}`);
   await widgetReady(page);
   return { page, seen, context };
@@ -106,8 +116,15 @@ test('an adult books in ru from the price list; clinic times even in New York; t
   await fillPerson(page, 'patient', ADULT);
   await page.fill('[name="patient.address"]', 'Каскелен, ул. Абая 1');
   assert.equal(await page.inputValue('[name="patient.iin"]'), '•••• •••• 0004', 'the IIN is masked once typed');
-  await next(page);
-  await consent(page);
+  // Enter in a field goes on, as in any form; the keyboard alone ticks the consents.
+  await page.press('[name="patient.address"]', 'Enter');
+  await atStep(page, 4);
+  await page.focus('[name="consents.offer"]');
+  await page.keyboard.press('Space');
+  await page.focus('[name="consents.personal_data"]');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await atStep(page, 5);
   const review = await page.locator('.jz-summary').innerText();
   assert.match(review, new RegExp(`${hm} \\(время Алматы \\(UTC\\+5\\)\\)`));
   assert.match(review, /ИИН •••• •••• 0004/);
@@ -173,6 +190,7 @@ test('a parent books for a child in kk', async () => {
 test('once the price list is ready the browser fetches the booking module ahead of "Book"', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  opened.push(watch(page));
   const asked = [];
   page.on('request', (r) => { if (r.url().includes('/booking/')) asked.push(new URL(r.url()).pathname); });
   const wasm = page.waitForRequest((r) => r.url().endsWith('/booking/jazylu_booking_bg.wasm'));
@@ -200,6 +218,7 @@ test('the booking module fails to load: the visitor is told and the retry opens 
 test('every step fits a 320 px phone', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
   const page = await context.newPage();
+  opened.push(watch(page));
   await page.goto(`${server.base}/?lang=kk&service=visit-first`);
   await atStep(page, 1);
   const fits = async (what) => {
@@ -338,6 +357,7 @@ test('a reload keeps what was typed (for the tab only) and the booking is cancel
   // The link works in another browser.
   const other = await browser.newContext({ viewport: { width: 320, height: 800 } });
   const manage = await other.newPage();
+  opened.push(watch(manage));
   await manage.goto(link);
   await manage.locator('#jz-booking-status').waitFor();
   assert.equal(await manage.locator('#jz-booking-status').innerText(), 'Request received, awaiting confirmation');

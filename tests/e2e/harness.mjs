@@ -75,8 +75,9 @@ export async function startServer({ catalogue = join(root, 'data/catalogue.sampl
 
 /** Collects page errors, console errors and every request's origin, for assertions. */
 export function watch(page) {
-  const seen = { errors: [], origins: new Set() };
-  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  // `crashes`: uncaught exceptions only (a wasm panic shows as `RuntimeError: unreachable`).
+  const seen = { errors: [], crashes: [], origins: new Set() };
+  page.on('pageerror', (e) => { seen.errors.push(String(e)); seen.crashes.push(String(e)); });
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
   page.on('request', (r) => seen.origins.add(new URL(r.url()).origin));
   page.on('response', (r) => { if (r.status() >= 400) seen.errors.push(`${r.status()} ${r.url()}`); });

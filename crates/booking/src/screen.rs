@@ -92,12 +92,17 @@ fn stylesheet(s: &Shared) {
 
 /// Paints the step, keeps the flow for the tab, and moves focus where the step wants it.
 fn paint(s: &Shared) {
-    let f = s.flow.borrow();
-    if f.step != Step::Manage {
-        dom::save(&f);
-    }
-    s.root.set_inner_html(&render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url()));
-    web::focus(f.focus.as_deref().unwrap_or("jz-step-title"));
+    let (html, focus) = {
+        let f = s.flow.borrow();
+        if f.step != Step::Manage {
+            dom::save(&f);
+        }
+        (render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url()), f.focus.clone())
+    };
+    // No borrow is held from here on: replacing the page and moving focus fire focus events at
+    // once, and their handlers read the flow.
+    s.root.set_inner_html(&html);
+    web::focus(focus.as_deref().unwrap_or("jz-step-title"));
 }
 
 fn exit(s: &Shared) {
@@ -177,7 +182,8 @@ fn click(s: &Shared, ev: Event) {
         return web::focus(&id);
     }
     {
-        let mut f = s.flow.borrow_mut();
+        // Event handlers never wait for the flow: a panic would stop the whole module.
+        let Ok(mut f) = s.flow.try_borrow_mut() else { return };
         if let Some(d) = attr("data-doctor") {
             f.choose_doctor(&d);
         } else if let Some(d) = attr("data-day") {
@@ -233,33 +239,42 @@ fn click(s: &Shared, ev: Event) {
 
 fn input(s: &Shared, ev: Event) {
     let Some((name, value, checked)) = dom::field(&ev) else { return };
-    let mut f = s.flow.borrow_mut();
+    let Ok(mut f) = s.flow.try_borrow_mut() else { return };
     f.set(&name, &value, checked);
-    if name == "as_representative" {
-        dom::apply(&f.toggle_representative());
-    }
     dom::save(&f);
+    let patch = (name == "as_representative").then(|| f.toggle_representative());
+    drop(f);
+    patch.iter().for_each(dom::apply);
 }
 
+/// Also fires while the page is painted over (the focused field goes away): then the flow is
+/// busy and there is nothing to say about the field.
 fn leave(s: &Shared, ev: Event) {
     let Some((name, _, _)) = dom::field(&ev) else { return };
-    let patches = s.flow.borrow_mut().leave(&name, &s.cat, web::now(), s.lang.get());
+    let Ok(mut f) = s.flow.try_borrow_mut() else { return };
+    let patches = f.leave(&name, &s.cat, web::now(), s.lang.get());
+    drop(f);
     patches.iter().for_each(dom::apply);
 }
 
 /// A masked IIN is shown in full again while it is edited.
 fn enter(s: &Shared, ev: Event) {
-    if let Some((name, _, _)) = dom::field(&ev).filter(|(n, _, _)| n.ends_with(".iin")) {
-        dom::set_value(&name, s.flow.borrow().iin(&name));
-    }
+    let Some((name, _, _)) = dom::field(&ev).filter(|(n, _, _)| n.ends_with(".iin")) else { return };
+    let Ok(f) = s.flow.try_borrow() else { return };
+    let iin = f.iin(&name).to_string();
+    drop(f);
+    dom::set_value(&name, &iin);
 }
 
 fn submit_form(s: &Shared, ev: Event) {
     ev.prevent_default();
-    if s.flow.borrow().step == Step::Review {
+    let Ok(mut f) = s.flow.try_borrow_mut() else { return };
+    if f.step == Step::Review {
+        drop(f);
         return submit(s);
     }
-    s.flow.borrow_mut().next(&s.cat, web::now());
+    f.next(&s.cat, web::now());
+    drop(f);
     paint(s);
 }
 
