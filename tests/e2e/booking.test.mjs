@@ -44,14 +44,14 @@ const PARENT = {
   phone: '+7 701 765 43 21',
 };
 
-async function open(lang, { service, timezoneId = 'Asia/Almaty', block } = {}) {
+async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US', timezoneId });
   const page = await context.newPage();
   // Blocked from the start: the widget prefetches the booking module as soon as it is ready.
   if (block) await page.route(block, (route) => route.abort('internetdisconnected'));
   const seen = watch(page);
   opened.push(seen);
-  await page.goto(`${server.base}/?lang=${lang}${service ? `&service=${service}` : ''}`);
+  await page.goto(`${server.base}/?lang=${lang}${service ? `&service=${service}` : ''}${query}`);
   await widgetReady(page);
   return { page, seen, context };
 }
@@ -148,8 +148,10 @@ test('an adult books in ru from the price list; clinic times even in New York; t
   await context.close();
 });
 
-test('a parent books for a child in kk', async () => {
-  const { page, seen, context } = await open('kk', { service: 'visit-child' });
+test('a parent books for a child in kk, from a campaign link', async () => {
+  // Campaign tags are stored; anything else in the address (here an e-mail) is not.
+  const query = '&utm_source=ig&utm_campaign=spring-2026&email=a%40b.kz';
+  const { page, seen, context } = await open('kk', { service: 'visit-child', query });
   await atStep(page, 1);
   await chooseTime(page, 'kassymova', 0);
   await fillPerson(page, 'patient', CHILD);
@@ -183,6 +185,7 @@ test('a parent books for a child in kk', async () => {
     'patient:Нұрлан:- representative:Айгерім:parent',
   );
   assert.equal(server.sql("SELECT DISTINCT given_by || ':' || lang FROM consents"), 'representative:kk');
+  assert.deepEqual(JSON.parse(server.sql('SELECT utm FROM bookings')), { utm_source: 'ig', utm_campaign: 'spring-2026' });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
