@@ -97,7 +97,11 @@ pub fn fresh_key() -> String {
 /// The page's address without its fragment, for the manage link.
 pub fn page_url() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    href.split('#').next().unwrap_or("").to_string()
+    let Ok(url) = web_sys::Url::new(&href) else { return String::new() };
+    // The link opens the booking, not the service it was made for.
+    url.search_params().delete("service");
+    url.set_hash("");
+    url.href()
 }
 
 /// Where the widget sits (`data-channel` on its element: `site`, `instagram`…) and the campaign
