@@ -2,7 +2,10 @@
 // Debian's Chromium. Each test asserts what the visitor sees and what the database holds.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
-import { launchBrowser, startServer, watch, widgetReady } from './harness.mjs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, root, startServer, watch, widgetReady } from './harness.mjs';
 
 let server;
 let browser;
@@ -370,4 +373,55 @@ test('a reload keeps what was typed (for the tab only) and the booking is cancel
   assert.equal(server.sql('SELECT status || ' + "' '" + ' || cancelled_late FROM bookings'), 'cancelled 0');
   await other.close();
   await context.close();
+});
+
+test('after the free-cancellation deadline the confirmation warns, and a cancellation is marked late', async (t) => {
+  // Every time this catalogue offers is less than 72 hours away, so past its deadline at once.
+  const dir = mkdtempSync(join(tmpdir(), 'jazylu-late-'));
+  const catalogue = JSON.parse(readFileSync(join(root, 'data/catalogue.sample.json'), 'utf8'));
+  catalogue.clinic.policies.cancel_notice_hours = 72;
+  catalogue.clinic.policies.horizon_days = 2;
+  writeFileSync(join(dir, 'catalogue.json'), JSON.stringify(catalogue));
+  const late = await startServer({ catalogue: join(dir, 'catalogue.json') });
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  try {
+    const page = await context.newPage();
+    opened.push(watch(page));
+    await page.goto(`${late.base}/?lang=ru&service=ear-wax`);
+    await page.locator('[data-doctor=""]').click();
+    await page.locator('[data-slot], .jz-note').first().waitFor();
+    if (await page.locator('[data-slot]').count() === 0) {
+      t.skip('no free time in the next two days (a long holiday)');
+      return;
+    }
+    await page.locator('[data-slot]').first().click();
+    await fillPerson(page, 'patient', ADULT);
+    await page.fill('[name="patient.address"]', 'Каскелен');
+    await next(page);
+    await consent(page);
+    assert.equal(
+      await page.locator('.jz-alert').first().innerText(),
+      'До приёма осталось мало времени: бесплатно отменить эту запись уже не получится.',
+    );
+    await next(page);
+    await page.locator('.jz-ref').waitFor();
+    assert.equal(
+      await page.locator('.jz-deadline').innerText(),
+      'Срок бесплатной отмены уже прошёл: при отмене клиника может взять оплату.',
+    );
+    await page.locator('[data-act=manage]').click();
+    await page.locator('[data-act=cancel]').click();
+    assert.match(
+      await page.locator('.jz-alert[role=alert]').innerText(),
+      /Срок бесплатной отмены прошёл: за эту отмену клиника может взять оплату\./,
+    );
+    await page.locator('[data-act=cancel-yes]').click();
+    await page.locator('#jz-booking-status', { hasText: 'Отменена' }).waitFor();
+    assert.equal(await page.locator('.jz-alert').innerText(), 'Отменена позже срока: клиника может взять оплату.');
+    assert.equal(late.sql("SELECT status || ' ' || cancelled_late FROM bookings"), 'cancelled 1');
+  } finally {
+    await context.close();
+    await late.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
