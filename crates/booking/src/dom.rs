@@ -77,7 +77,11 @@ pub fn load() -> Option<Flow> {
 pub fn save(flow: &Flow) {
     let Some(s) = storage() else { return };
     let _ = s.set_item(FLOW, &flow.to_session());
-    let _ = if flow.step == Step::Doctor { s.remove_item(RESUME) } else { s.set_item(RESUME, &flow.service) };
+    let _ = if flow.step == Step::Doctor {
+        s.remove_item(RESUME)
+    } else {
+        s.set_item(RESUME, &flow.form.service)
+    };
 }
 
 pub fn forget() {

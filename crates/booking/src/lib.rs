@@ -36,7 +36,7 @@ pub fn start(
         Some((reference, token)) => Flow::manage(&reference, &token),
         None => {
             let mut f = screen::resume(service);
-            (f.channel, f.utm) = dom::campaign(&root);
+            (f.form.channel, f.form.utm) = dom::campaign(&root);
             f
         }
     };

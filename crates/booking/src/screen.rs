@@ -282,7 +282,7 @@ fn submit_form(s: &Shared, ev: Event) {
 /// moved to `service` if it was for another.
 pub fn resume(service: &str) -> Flow {
     match dom::load() {
-        Some(f) if f.service == service => f,
+        Some(f) if f.form.service == service => f,
         Some(f) => f.for_service(service),
         None => Flow::new(service),
     }

@@ -14,8 +14,33 @@ use crate::phone::{Phone, PhoneError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-/// Age from which a patient books alone [public offer 1.1].
-pub const ADULT_AGE: u32 = 18;
+pub use crate::person::ADULT_AGE;
+
+/// Every field a problem can be addressed to, as `validate` names them (and the widget's inputs
+/// are named).
+pub const FIELDS: [&str; 21] = [
+    "service",
+    "doctor",
+    "slot",
+    "patient.surname",
+    "patient.given_name",
+    "patient.patronymic",
+    "patient.iin",
+    "patient.birth_date",
+    "patient.phone",
+    "patient.address",
+    "representative",
+    "representative.surname",
+    "representative.given_name",
+    "representative.patronymic",
+    "representative.iin",
+    "representative.birth_date",
+    "representative.phone",
+    "representative.relation",
+    "representative.guarantee",
+    "consents.offer",
+    "consents.personal_data",
+];
 
 /// A problem with one field of a booking request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -237,6 +262,11 @@ fn person_json(o: &mut ObjectWriter<'_>, p: &PersonForm) {
     o.str("iin", &p.iin).str("birth_date", &p.birth_date).str("phone", &p.phone);
 }
 
+/// The clinic date on which ages count: the visit's, or today's before a time is chosen.
+pub fn visit_day(cat: &Catalogue, start: Option<DateTime<Utc>>, now: DateTime<Utc>) -> chrono::NaiveDate {
+    cat.clinic().time_zone.today(start.unwrap_or(now))
+}
+
 impl BookingForm {
     /// Checks every rule against the catalogue, the doctors' busy time and `now`; returns the
     /// booking or every problem found.
@@ -272,12 +302,11 @@ impl BookingForm {
             },
             _ => None,
         };
-        // Ages count on the day of the visit; before a slot is known, today.
-        let visit_day = slot.as_ref().map_or(today, |s| cat.clinic().time_zone.today(s.start));
+        let visit_day = visit_day(cat, slot.as_ref().map(|s| s.start), now);
 
         let patient = person(&mut e, &PATIENT, &self.patient, today);
         let address = e.field("patient.address", Address::parse(&self.address));
-        let minor = patient.as_ref().is_some_and(|p| p.birth_date.age_on(visit_day) < ADULT_AGE);
+        let minor = patient.as_ref().is_some_and(|p| p.birth_date.is_minor_on(visit_day));
 
         let representative = match &self.representative {
             None if minor => {
@@ -287,7 +316,7 @@ impl BookingForm {
             None => None,
             Some(r) => {
                 let person = person(&mut e, &REPRESENTATIVE, &r.person, today);
-                if person.as_ref().is_some_and(|p| p.birth_date.age_on(visit_day) < ADULT_AGE) {
+                if person.as_ref().is_some_and(|p| p.birth_date.is_minor_on(visit_day)) {
                     e.push("representative.birth_date", "representative_minor");
                 }
                 let relation = Relation::parse(&r.relation);

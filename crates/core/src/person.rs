@@ -143,6 +143,11 @@ impl BirthDate {
         self.0
     }
 
+    /// Under 18 on `day`: booked, and consented for, by a legal representative [public offer 1.1].
+    pub fn is_minor_on(self, day: NaiveDate) -> bool {
+        self.age_on(day) < ADULT_AGE
+    }
+
     /// Full years on `day` (a birthday on 29 February counts from 1 March in other years).
     pub fn age_on(self, day: NaiveDate) -> u32 {
         let years = day.year() - self.0.year();
@@ -150,6 +155,9 @@ impl BirthDate {
         (years - i32::from(before_birthday)).max(0) as u32
     }
 }
+
+/// Age from which a patient books alone [public offer 1.1].
+pub const ADULT_AGE: u32 = 18;
 
 /// Where the patient lives, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

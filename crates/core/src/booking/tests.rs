@@ -64,7 +64,14 @@ fn child_with_parent() -> BookingForm {
 fn errors(f: &BookingForm, busy: &[Busy]) -> Vec<(&'static str, &'static str)> {
     match f.validate(&catalogue(), busy, now()) {
         Ok(_) => Vec::new(),
-        Err(es) => es.into_iter().map(|e| (e.field, e.code)).collect(),
+        Err(es) => es
+            .into_iter()
+            .map(|e| {
+                // The widget finds fields by these names: a new one must be listed.
+                assert!(FIELDS.contains(&e.field), "{} is not in FIELDS", e.field);
+                (e.field, e.code)
+            })
+            .collect(),
     }
 }
 

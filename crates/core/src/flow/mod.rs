@@ -15,7 +15,7 @@ pub mod words;
 pub use receipt::Receipt;
 
 use crate::availability::{Busy, DoctorChoice};
-use crate::booking::{BookingForm, FieldError, PersonForm, RepresentativeForm, ADULT_AGE};
+use crate::booking::{visit_day, BookingForm, FieldError, PersonForm, RepresentativeForm, FIELDS};
 use crate::catalogue::Catalogue;
 use crate::clock::{parse_date, parse_instant};
 use crate::ident::Iin;
@@ -101,19 +101,18 @@ pub enum Patch {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flow {
     pub step: Step,
-    pub service: String,
+    /// The request as far as the visitor has filled it in: service, patient, consents, channel
+    /// and campaign tags. The slot and the representative are kept apart (below) and put in by
+    /// `request`.
+    pub form: BookingForm,
     /// `None` is "any doctor".
     pub doctor: Option<String>,
     pub day: Option<NaiveDate>,
     /// The chosen slot: its doctor and start.
     pub slot: Option<(String, DateTime<Utc>)>,
-    pub patient: PersonForm,
-    pub address: String,
-    pub whatsapp: bool,
     pub as_representative: bool,
+    /// Kept while the box is unticked, so ticking it again brings the typing back.
     pub representative: RepresentativeForm,
-    pub consent_offer: bool,
-    pub consent_personal_data: bool,
     /// Problems shown next to their fields.
     pub errors: Vec<FieldError>,
     /// Why the visitor is asked for another time (`slot_taken`…), shown on the time step.
@@ -128,29 +127,7 @@ pub struct Flow {
     pub confirm_cancel: bool,
     /// The id to focus after the next paint; `None` focuses the step's heading.
     pub focus: Option<String>,
-    /// Where the visitor came from and the campaign tags: the page's, not persisted.
-    pub channel: String,
-    pub utm: Vec<(String, String)>,
 }
-
-/// Field names as the inputs carry them (`name=`), the same paths as the errors.
-pub const PATIENT_FIELDS: [&str; 7] = [
-    "patient.surname",
-    "patient.given_name",
-    "patient.patronymic",
-    "patient.iin",
-    "patient.birth_date",
-    "patient.phone",
-    "patient.address",
-];
-pub const REPRESENTATIVE_FIELDS: [&str; 6] = [
-    "representative.surname",
-    "representative.given_name",
-    "representative.patronymic",
-    "representative.iin",
-    "representative.birth_date",
-    "representative.phone",
-];
 
 fn person_field<'a>(p: &'a mut PersonForm, key: &str) -> Option<&'a mut String> {
     Some(match key {
@@ -175,17 +152,12 @@ impl Flow {
     pub fn new(service: &str) -> Flow {
         Flow {
             step: Step::Doctor,
-            service: service.to_string(),
+            form: BookingForm { service: service.to_string(), whatsapp: true, ..BookingForm::default() },
             doctor: None,
             day: None,
             slot: None,
-            patient: PersonForm::default(),
-            address: String::new(),
-            whatsapp: true,
             as_representative: false,
             representative: RepresentativeForm::default(),
-            consent_offer: false,
-            consent_personal_data: false,
             errors: Vec::new(),
             slot_notice: None,
             times: Times::Loading,
@@ -194,8 +166,6 @@ impl Flow {
             receipt: None,
             confirm_cancel: false,
             focus: None,
-            channel: String::new(),
-            utm: Vec::new(),
         }
     }
 
@@ -216,13 +186,9 @@ impl Flow {
     /// choices and the request made for the old service go.
     pub fn for_service(self, service: &str) -> Flow {
         Flow {
-            patient: self.patient,
-            address: self.address,
-            whatsapp: self.whatsapp,
+            form: BookingForm { service: service.to_string(), ..self.form },
             as_representative: self.as_representative,
             representative: self.representative,
-            channel: self.channel,
-            utm: self.utm,
             ..Flow::new(service)
         }
     }
@@ -230,16 +196,16 @@ impl Flow {
     /// What the visitor typed or ticked in the field `name`.
     pub fn set(&mut self, name: &str, value: &str, checked: bool) {
         match name {
-            "patient.address" => self.address = value.to_string(),
-            "patient.whatsapp" => self.whatsapp = checked,
+            "patient.address" => self.form.address = value.to_string(),
+            "patient.whatsapp" => self.form.whatsapp = checked,
             "as_representative" => self.as_representative = checked,
             "representative.relation" => self.representative.relation = value.to_string(),
             "representative.guarantee" => self.representative.guarantee = checked,
-            "consents.offer" => self.consent_offer = checked,
-            "consents.personal_data" => self.consent_personal_data = checked,
+            "consents.offer" => self.form.consent_offer = checked,
+            "consents.personal_data" => self.form.consent_personal_data = checked,
             _ => {
                 let target = match name.split_once('.') {
-                    Some(("patient", key)) => person_field(&mut self.patient, key),
+                    Some(("patient", key)) => person_field(&mut self.form.patient, key),
                     Some(("representative", key)) => person_field(&mut self.representative.person, key),
                     _ => None,
                 };
@@ -255,30 +221,18 @@ impl Flow {
         if name.starts_with("representative") {
             &self.representative.person.iin
         } else {
-            &self.patient.iin
+            &self.form.patient.iin
         }
     }
 
     /// The request as the endpoint takes it.
-    pub fn form(&self, lang: Lang) -> BookingForm {
+    pub fn request(&self, lang: Lang) -> BookingForm {
         let (doctor, start) = match &self.slot {
             Some((d, s)) => (d.clone(), crate::clock::Instant(*s).to_string()),
             None => (String::new(), String::new()),
         };
-        BookingForm {
-            service: self.service.clone(),
-            doctor,
-            start,
-            patient: self.patient.clone(),
-            address: self.address.clone(),
-            whatsapp: self.whatsapp,
-            representative: self.as_representative.then(|| self.representative.clone()),
-            consent_offer: self.consent_offer,
-            consent_personal_data: self.consent_personal_data,
-            lang,
-            channel: self.channel.clone(),
-            utm: self.utm.clone(),
-        }
+        let representative = self.as_representative.then(|| self.representative.clone());
+        BookingForm { doctor, start, representative, lang, ..self.form.clone() }
     }
 
     fn busy(&self) -> &[Busy] {
@@ -289,29 +243,25 @@ impl Flow {
     }
 
     fn problems(&self, cat: &Catalogue, now: DateTime<Utc>) -> Vec<FieldError> {
-        self.form(Lang::DEFAULT).validate(cat, self.busy(), now).err().unwrap_or_default()
+        self.request(Lang::DEFAULT).validate(cat, self.busy(), now).err().unwrap_or_default()
     }
 
     /// Whether the patient is under 18 on the visit day (today before a time is chosen).
     fn minor(&self, cat: &Catalogue, now: DateTime<Utc>) -> bool {
-        let zone = &cat.clinic().time_zone;
-        let day = zone.today(self.slot.as_ref().map_or(now, |s| s.1));
-        BirthDate::parse(&self.patient.birth_date, zone.today(now)).is_ok_and(|b| b.age_on(day) < ADULT_AGE)
+        let day = visit_day(cat, self.slot.as_ref().map(|s| s.1), now);
+        BirthDate::parse(&self.form.patient.birth_date, cat.clinic().time_zone.today(now))
+            .is_ok_and(|b| b.is_minor_on(day))
     }
 
     /// The visitor left the field `name`: its message, the IIN masked once valid, and the
     /// representative's block shown when the birth date makes the patient a minor.
     pub fn leave(&mut self, name: &str, cat: &Catalogue, now: DateTime<Utc>, lang: Lang) -> Vec<Patch> {
-        let problems = self.problems(cat, now);
-        let Some(field) = PATIENT_FIELDS
-            .iter()
-            .chain(REPRESENTATIVE_FIELDS.iter())
-            .chain(["representative.relation"].iter())
-            .find(|f| **f == name)
-            .copied()
-        else {
+        // A box speaks for itself: its message comes with "Next".
+        const BOXES: [&str; 3] = ["representative.guarantee", "consents.offer", "consents.personal_data"];
+        let Some(field) = FIELDS.into_iter().find(|f| *f == name && !BOXES.contains(f)) else {
             return Vec::new();
         };
+        let problems = self.problems(cat, now);
         let code = problems.iter().find(|e| e.field == field).map(|e| e.code);
         self.errors.retain(|e| e.field != field);
         if let Some(code) = code {
@@ -424,7 +374,7 @@ impl Flow {
             self.show_problems(problems.clone(), first.field);
             return None;
         }
-        let body = self.form(lang).to_json();
+        let body = self.request(lang).to_json();
         let key = match &self.key {
             Some((k, b)) if *b == body => k.clone(),
             _ => fresh_key(),
@@ -481,10 +431,12 @@ impl Flow {
 
     /// Booked: only the receipt stays; what was typed about the patient is dropped.
     fn done(&mut self, receipt: Receipt) {
-        let (channel, utm) = (std::mem::take(&mut self.channel), std::mem::take(&mut self.utm));
-        *self = Flow { receipt: Some(receipt), channel, utm, ..Flow::new(&self.service) };
-        self.times = Times::Failed;
-        self.go(Step::Done);
+        let mut next = Flow::new(&self.form.service);
+        next.form.channel = std::mem::take(&mut self.form.channel);
+        next.form.utm = std::mem::take(&mut self.form.utm);
+        next.receipt = Some(receipt);
+        next.step = Step::Done;
+        *self = next;
     }
 
     /// The manage page's answer from `GET /api/bookings/{ref}` or `…/cancel`.

@@ -85,23 +85,7 @@ pub(super) fn field_errors(text: &str) -> Option<Vec<FieldError>> {
 }
 
 fn known(field: &str) -> Option<&'static str> {
-    const OTHER: [&str; 9] = [
-        "service",
-        "doctor",
-        "slot",
-        "representative",
-        "representative.relation",
-        "representative.guarantee",
-        "patient.whatsapp",
-        "consents.offer",
-        "consents.personal_data",
-    ];
-    super::PATIENT_FIELDS
-        .iter()
-        .chain(super::REPRESENTATIVE_FIELDS.iter())
-        .chain(OTHER.iter())
-        .find(|f| **f == field)
-        .copied()
+    crate::booking::FIELDS.into_iter().find(|f| *f == field)
 }
 
 /// A code with its own words, else `invalid` (which gets the general message).

@@ -74,7 +74,7 @@ impl V<'_> {
     }
 
     fn service(&self) -> Option<&Service> {
-        self.cat.service(&self.f.service)
+        self.cat.service(&self.f.form.service)
     }
 
     fn doctor_name(&self, id: &str) -> &str {
@@ -386,9 +386,9 @@ fn patient(out: &mut String, v: &V<'_>) -> Result {
         r#"<form class="jz-form" method="post" data-form novalidate><fieldset><legend class="jz-sr">{}</legend>"#,
         w.patient
     )?;
-    person(out, v, "patient", &f.patient)?;
-    input(out, v, "patient.address", &f.address, r#"type="text" autocomplete="street-address""#, None)?;
-    checkbox(out, v, "patient.whatsapp", w.has_whatsapp, f.whatsapp)?;
+    person(out, v, "patient", &f.form.patient)?;
+    input(out, v, "patient.address", &f.form.address, r#"type="text" autocomplete="street-address""#, None)?;
+    checkbox(out, v, "patient.whatsapp", w.has_whatsapp, f.form.whatsapp)?;
     out.push_str("</fieldset>");
     write!(out, r#"<p class="jz-note" id="jz-minor"{}>{}</p>"#, hidden(!minor), w.minor_note)?;
     checkbox(out, v, "as_representative", w.as_representative, f.as_representative)?;
@@ -435,7 +435,7 @@ fn consents(out: &mut String, v: &V<'_>) -> Result {
     if f.as_representative {
         write!(out, r#"<p class="jz-note">{}</p>"#, w.representative_consents)?;
     }
-    checkbox(out, v, "consents.offer", consent_offer(lang), f.consent_offer)?;
+    checkbox(out, v, "consents.offer", consent_offer(lang), f.form.consent_offer)?;
     if let Some(url) = &v.cat.clinic().offer_url {
         write!(
             out,
@@ -444,7 +444,7 @@ fn consents(out: &mut String, v: &V<'_>) -> Result {
             w.offer_text
         )?;
     }
-    checkbox(out, v, "consents.personal_data", consent_personal_data(lang), f.consent_personal_data)?;
+    checkbox(out, v, "consents.personal_data", consent_personal_data(lang), f.form.consent_personal_data)?;
     write!(
         out,
         r#"<details class="jz-doc"><summary>{}</summary><p>{}</p></details>"#,
@@ -487,7 +487,7 @@ fn visit(
 fn review(out: &mut String, v: &V<'_>) -> Result {
     let (f, w) = (v.f, v.w);
     let (Some((doctor, start)), Some(s)) = (&f.slot, v.service()) else { return Ok(()) };
-    visit(out, v, &f.service, doctor, *start, &v.cat.price_at(s, *start).now.to_string())?;
+    visit(out, v, &f.form.service, doctor, *start, &v.cat.price_at(s, *start).now.to_string())?;
     let who = |p: &crate::booking::PersonForm| {
         format!("{} {} {}", p.surname.trim(), p.given_name.trim(), p.patronymic.trim()).trim().to_string()
     };
@@ -495,14 +495,14 @@ fn review(out: &mut String, v: &V<'_>) -> Result {
         out,
         "<dt>{}</dt><dd>{}<br>{} {}<br>{} {}<br>{}</dd>",
         w.steps[2],
-        Escape(&who(&f.patient)),
+        Escape(&who(&f.form.patient)),
         w.iin,
-        mask_iin(&f.patient.iin),
+        mask_iin(&f.form.patient.iin),
         w.birth_date,
-        Escape(&f.patient.birth_date),
-        Escape(&f.patient.phone)
+        Escape(&f.form.patient.birth_date),
+        Escape(&f.form.patient.phone)
     )?;
-    write!(out, "<dt>{}</dt><dd>{}</dd>", w.address, Escape(&f.address))?;
+    write!(out, "<dt>{}</dt><dd>{}</dd>", w.address, Escape(&f.form.address))?;
     if f.as_representative {
         let r = &f.representative;
         let relation =

@@ -110,7 +110,7 @@ fn an_adult_books_in_russian() {
             "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
     )));
     assert_eq!(f.step, Step::Done);
-    assert_eq!(f.patient, PersonForm::default(), "personal data is dropped once booked");
+    assert_eq!(f.form.patient, PersonForm::default(), "personal data is dropped once booked");
     let html = paint(&f, Lang::Ru);
     assert!(html.contains("Номер заявки: <strong>JZ-7K3Q9M</strong>"));
     assert!(
@@ -229,7 +229,7 @@ fn a_taken_slot_sends_the_visitor_back_to_the_times_with_the_data_kept() {
         r#"{"code":"slot_taken","busy":[{"doctor":"zhumabayeva","start":"2026-11-27T09:00:00+05:00","end":"2026-11-27T09:20:00+05:00"}]}"#,
     )));
     assert_eq!((f.step, &f.slot, f.slot_notice), (Step::Time, &None, Some("slot_taken")));
-    assert_eq!(f.patient.surname, "Иванова");
+    assert_eq!(f.form.patient.surname, "Иванова");
     f.day = parse_date("2026-11-27");
     let html = paint(&f, Lang::Ru);
     assert!(html.contains("Это время только что занял кто-то другой."));
@@ -276,8 +276,8 @@ fn the_tab_keeps_the_flow_across_a_reload() {
     let back = Flow::from_session(&f.to_session()).expect("reads back");
     assert_eq!(back.step, Step::Patient);
     assert_eq!(
-        (back.patient, back.address, back.slot),
-        (f.patient.clone(), f.address.clone(), f.slot.clone())
+        (back.form.patient, back.form.address, back.slot),
+        (f.form.patient.clone(), f.form.address.clone(), f.slot.clone())
     );
     assert_eq!(back.representative.person.surname, "Сейтқали", "kept while the box is unticked");
     assert_eq!(back.key, f.key);
@@ -335,6 +335,6 @@ fn booking_another_service_keeps_the_patient_and_drops_the_choices() {
     let mut f = at_patient_step();
     type_adult(&mut f);
     let g = f.clone().for_service("endoscopy");
-    assert_eq!((g.step, g.slot, g.doctor, g.service.as_str()), (Step::Doctor, None, None, "endoscopy"));
-    assert_eq!(g.patient, f.patient);
+    assert_eq!((g.step, g.slot, g.doctor, g.form.service.as_str()), (Step::Doctor, None, None, "endoscopy"));
+    assert_eq!(g.form.patient, f.form.patient);
 }
