@@ -172,6 +172,8 @@ pub struct Booking {
     pub representative: Option<Representative>,
     /// Under 18 on the day of the visit.
     pub minor: bool,
+    /// What the visit costs on its day (a promotion counts if it runs then).
+    pub price: crate::Tenge,
     pub lang: Lang,
 }
 
@@ -343,6 +345,7 @@ impl BookingForm {
         match (service, slot, patient, address) {
             (Some(s), Some(slot), Some(patient), Some(address)) if e.0.is_empty() => Ok(Booking {
                 service: s.id.clone(),
+                price: cat.price_at(s, slot.start).now,
                 slot,
                 patient,
                 address,

@@ -13,7 +13,6 @@ pub use config::Config;
 pub use state::AppState;
 
 use jazylu_core::{Catalogue, Problem};
-use sha2::{Digest, Sha256};
 use std::fmt;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -107,7 +106,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
     let catalogue =
         Catalogue::parse(&text).map_err(|problems| StartError::CatalogueInvalid { path, problems })?;
     let catalogue_json = catalogue.to_json();
-    let sha = format!("{:x}", Sha256::digest(catalogue_json.as_bytes()));
+    let sha = crate::store::sha256_hex(catalogue_json.as_bytes());
 
     let db_path = config.database.display().to_string();
     let db = db::Db::open(&config.database)

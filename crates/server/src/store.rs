@@ -6,32 +6,32 @@ use chrono::{DateTime, Utc};
 use jazylu_core::availability::Busy;
 use jazylu_core::booking::{Booking, Person};
 use jazylu_core::catalogue::DoctorId;
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use rusqlite::{ffi, params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-fn random_bytes<const N: usize>() -> [u8; N] {
+/// Without the OS random source there is no unguessable token: the booking fails (a 500)
+/// rather than being stored with a predictable one.
+fn random_bytes<const N: usize>() -> rusqlite::Result<[u8; N]> {
     let mut b = [0u8; N];
-    // The OS random source does not fail on the systems we run on; if it ever did, a zeroed
-    // token would still be hashed and unique-checked, and the reference insert would retry.
-    let _ = getrandom::fill(&mut b);
-    b
+    getrandom::fill(&mut b).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.to_string().into()))?;
+    Ok(b)
 }
 
 /// "JZ-7K3Q9M": six characters without look-alikes (no 0/O, 1/I/L), easy to read on the phone.
-fn new_reference() -> String {
+fn new_reference() -> rusqlite::Result<String> {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    let bytes = random_bytes::<6>();
-    let code: String = bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
-    format!("JZ-{code}")
+    let code: String =
+        random_bytes::<6>()?.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
+    Ok(format!("JZ-{code}"))
 }
 
-fn new_token() -> String {
+fn new_token() -> rusqlite::Result<String> {
     use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<24>())
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<24>()?))
 }
 
 /// Busy time of every doctor overlapping `[from, to)`; no personal data.
@@ -113,9 +113,11 @@ pub fn claim(
 ) -> Result<(Created, String), ClaimError> {
     let b = new.booking;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let token = new_token();
+    let token = new_token()?;
     let now = new.now.to_rfc3339();
-    let mut reference = new_reference();
+    let mut reference = new_reference()?;
+    // 31^6 references: a clash is rare, several in a row mean something else is wrong.
+    let mut clashes = 0;
     let id = loop {
         let inserted = tx.execute(
             "INSERT INTO bookings (reference, manage_token_sha256, catalogue_id, service_id, doctor_id,
@@ -139,7 +141,10 @@ pub fn claim(
         );
         match inserted {
             Ok(_) => break tx.last_insert_rowid(),
-            Err(e) if is_unique_violation(&e) => reference = new_reference(),
+            Err(e) if violates(&e, ffi::SQLITE_CONSTRAINT_UNIQUE) && clashes < 5 => {
+                clashes += 1;
+                reference = new_reference()?;
+            }
             Err(e) => return Err(e.into()),
         }
     };
@@ -151,7 +156,9 @@ pub fn claim(
         for minute in first..last {
             match claim.execute(params![b.slot.doctor.as_str(), minute, id]) {
                 Ok(_) => {}
-                Err(e) if is_unique_violation(&e) => return Err(ClaimError::SlotTaken),
+                Err(e) if violates(&e, ffi::SQLITE_CONSTRAINT_PRIMARYKEY) => {
+                    return Err(ClaimError::SlotTaken)
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -210,8 +217,9 @@ fn insert_person(
     Ok(())
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation)
+/// This constraint and no other: a failed check or foreign key is an error, not a taken slot.
+fn violates(e: &rusqlite::Error, constraint: std::os::raw::c_int) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == constraint)
 }
 
 /// A stored answer to an earlier request with the same `Idempotency-Key`.

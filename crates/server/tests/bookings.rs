@@ -66,7 +66,11 @@ async fn a_booking_is_created_and_stored() {
     assert!(created["reference"].as_str().is_some_and(|r| r.starts_with("JZ-") && r.len() == 9));
     assert_eq!(created["status"], "requested");
     assert_eq!(created["price"], 8000);
-    assert!(created["start"].as_str().is_some_and(|t| t.ends_with("+05:00")));
+    let zone = catalogue().clinic().time_zone.offset();
+    let at = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).to_rfc3339();
+    assert_eq!(created["start"], at(slot.start));
+    assert_eq!(created["end"], at(slot.end));
+    assert_eq!(created["cancel_deadline"], at(slot.start - chrono::TimeDelta::hours(10)), "start − 10 h");
     assert!(created["manage_token"].as_str().is_some_and(|t| t.len() >= 30));
 
     assert_eq!(count(&s, "SELECT count(*) FROM bookings WHERE status = 'requested'"), 1);
@@ -83,7 +87,8 @@ async fn a_booking_is_created_and_stored() {
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let token_hash: String =
         conn.query_row("SELECT manage_token_sha256 FROM bookings", [], |r| r.get(0)).expect("row");
-    assert_ne!(Some(token_hash.as_str()), created["manage_token"].as_str(), "only the hash is stored");
+    let token = created["manage_token"].as_str().expect("token");
+    assert_eq!(token_hash, jazylu_server::store::sha256_hex(token.as_bytes()), "only the hash is stored");
 
     // Availability shows the time as busy, with nothing personal.
     let day = slot.start.with_timezone(&catalogue().clinic().time_zone.offset()).date_naive();
@@ -121,7 +126,16 @@ async fn a_taken_slot_is_409_with_fresh_busy_time() {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let v: Value = res.json().await.expect("json");
     assert_eq!(v["code"], "slot_taken");
-    assert_eq!(v["busy"].as_array().map(Vec::len), Some(1));
+    let zone = catalogue().clinic().time_zone.offset();
+    assert_eq!(
+        v["busy"],
+        json!([{
+            "doctor": slot.doctor.as_str(),
+            "start": slot.start.with_timezone(&zone).to_rfc3339(),
+            "end": slot.end.with_timezone(&zone).to_rfc3339(),
+        }]),
+        "the taken time, in clinic time"
+    );
     assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
 }
 
@@ -159,9 +173,15 @@ async fn bad_requests_get_400_413_415() {
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(res.json::<Value>().await.expect("json")["code"], "payload_too_large");
 
+    // Wrong types read as missing: field errors, not a 400 or a 500.
     let wrong_types = json!({ "service": 5, "patient": "me" });
     let res = post(&s, &wrong_types, None).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let v: Value = res.json().await.expect("json");
+    assert_eq!(v["code"], "invalid_booking");
+    let errors = v["errors"].as_array().expect("errors");
+    assert!(errors.contains(&json!({"field": "service", "code": "unknown_service"})), "{v}");
+    assert!(errors.contains(&json!({"field": "patient.surname", "code": "required"})), "{v}");
 
     let res =
         client().get(s.url("/api/availability?from=2026-01-01&to=2027-01-01")).send().await.expect("request");

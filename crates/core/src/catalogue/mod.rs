@@ -106,6 +106,22 @@ impl Policies {
     pub fn cancel_deadline(&self, start: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
         start - chrono::TimeDelta::hours(i64::from(self.cancel_notice_hours))
     }
+
+    /// Whether cancelling at `now` comes after the deadline: still allowed, but the clinic may
+    /// charge for it. At the deadline itself it is still free.
+    pub fn is_late(&self, start: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> bool {
+        now > self.cancel_deadline(start)
+    }
+
+    /// The status of a new booking: a request the call centre confirms, unless the clinic
+    /// confirms online bookings at once.
+    pub fn initial_status(&self) -> &'static str {
+        if self.auto_confirm {
+            "confirmed"
+        } else {
+            "requested"
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -305,3 +305,15 @@ fn deadlines_and_prices_follow_the_visit() {
     let december = crate::clock::parse_instant("2026-12-31T18:30:00+05:00").expect("instant");
     assert_eq!(cat.price_at(s, december).now.amount(), 10000);
 }
+
+#[test]
+fn cancelling_is_late_only_after_the_deadline() {
+    let cat = Catalogue::parse(&sample().to_string()).expect("valid");
+    let p = &cat.clinic().policies;
+    let start = crate::clock::parse_instant("2026-11-27T09:00+05:00").expect("instant");
+    let deadline = crate::clock::parse_instant("2026-11-26T23:00+05:00").expect("instant");
+    assert_eq!(p.cancel_deadline(start), deadline);
+    assert!(!p.is_late(start, deadline), "at the deadline itself it is still free");
+    assert!(p.is_late(start, deadline + chrono::TimeDelta::seconds(1)));
+    assert_eq!(p.initial_status(), "requested");
+}

@@ -518,7 +518,7 @@ fn review(out: &mut String, v: &V<'_>) -> Result {
         )?;
     }
     out.push_str("</dl>");
-    if v.cat.clinic().policies.cancel_deadline(*start) <= v.now {
+    if v.cat.clinic().policies.is_late(*start, v.now) {
         write!(out, r#"<p class="jz-alert">{}</p>"#, w.late_booking)?;
     }
     let pending = f.net == Net::Pending;
@@ -561,7 +561,8 @@ fn contacts(out: &mut String, v: &V<'_>) -> Result {
 /// The free-cancellation deadline, or the warning that it has passed.
 fn deadline(out: &mut String, v: &V<'_>, r: &Receipt) -> Result {
     let Some(d) = r.cancel_deadline else { return Ok(()) };
-    if d > v.now {
+    // As `Policies::is_late`: at the deadline itself cancelling is still free.
+    if v.now <= d {
         write!(out, r#"<p class="jz-deadline">{} <strong>{}</strong></p>"#, v.w.free_cancel_until, v.when(d))
     } else {
         write!(out, r#"<p class="jz-alert jz-deadline">{}</p>"#, v.w.deadline_passed)
@@ -701,7 +702,7 @@ fn manage(out: &mut String, v: &V<'_>) -> Result {
         }
     } else if start > v.now {
         deadline(out, v, r)?;
-        let late = r.cancel_deadline.is_some_and(|d| d <= v.now);
+        let late = v.cat.clinic().policies.is_late(start, v.now);
         let pending = f.net == Net::Pending;
         let disabled = if pending { r#" disabled aria-disabled="true""# } else { "" };
         if f.confirm_cancel || pending {

@@ -15,9 +15,6 @@ use jazylu_core::clock::{parse_date, parse_instant};
 use serde::Deserialize;
 use serde_json::json;
 
-/// The widget asks for at most this many days of busy time at once.
-const MAX_WINDOW_DAYS: u64 = 62;
-
 fn busy_json(busy: &[Busy], offset: chrono::FixedOffset) -> serde_json::Value {
     busy.iter()
         .map(|b| {
@@ -36,19 +33,21 @@ pub struct Window {
     to: Option<String>,
 }
 
-/// Busy intervals per doctor for the clinic dates `from..=to`; no personal data.
+/// Busy intervals per doctor for the clinic dates `from..=to`; no personal data. The window may
+/// span the catalogue's booking horizon (what the widget asks for), no more.
 pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) -> Result<Response, ApiError> {
     let zone = s.catalogue.clinic().time_zone.clone();
+    let horizon = u64::from(s.catalogue.clinic().policies.horizon_days);
     let bad = || {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "window_invalid",
-            "give from and to as YYYY-MM-DD, at most 62 days apart",
+            "give from and to as YYYY-MM-DD, at most the booking horizon apart",
         )
     };
     let from = w.from.as_deref().and_then(parse_date).ok_or_else(bad)?;
     let to = w.to.as_deref().and_then(parse_date).ok_or_else(bad)?;
-    if to < from || from.checked_add_days(Days::new(MAX_WINDOW_DAYS)).is_some_and(|last| to > last) {
+    if to < from || from.checked_add_days(Days::new(horizon)).is_some_and(|last| to > last) {
         return Err(bad());
     }
     let start = zone.midnight(from).ok_or_else(bad)?;
@@ -123,9 +122,7 @@ pub async fn create(
             // the table grows.
             let around = parse_instant(&form.start).unwrap_or(now);
             let (from, to) = (around - TimeDelta::days(1), around + TimeDelta::days(1));
-            let doctor = form.doctor.clone();
-            let busy_of = move |conn: &rusqlite::Connection| store::doctor_busy(conn, &doctor, from, to);
-            let busy = busy_of(conn)?;
+            let busy = store::doctor_busy(conn, &form.doctor, from, to)?;
             let booking = match form.validate(cat, &busy, now) {
                 Ok(b) => b,
                 Err(errors) if errors.iter().any(|e| e.code == "slot_taken") => {
@@ -133,10 +130,9 @@ pub async fn create(
                 }
                 Err(errors) => return Ok(Outcome::Invalid(errors)),
             };
-            let service = cat.service(booking.service.as_str());
-            let price = service.map_or(0, |s| cat.price_at(s, booking.slot.start).now.amount());
+            let price = booking.price.amount();
             let deadline = cat.clinic().policies.cancel_deadline(booking.slot.start);
-            let status = if cat.clinic().policies.auto_confirm { "confirmed" } else { "requested" };
+            let status = cat.clinic().policies.initial_status();
             let new = NewBooking {
                 booking: &booking,
                 catalogue_id: state.catalogue_id,
@@ -169,7 +165,7 @@ pub async fn create(
                     Ok(Outcome::Created(response))
                 }
                 Err(ClaimError::SlotTaken) => {
-                    Ok(Outcome::Taken(busy_json(&store::busy(conn, from, to)?, zone)))
+                    Ok(Outcome::Taken(busy_json(&store::doctor_busy(conn, &form.doctor, from, to)?, zone)))
                 }
                 Err(ClaimError::Db(e)) => Err(e),
             }
@@ -235,7 +231,7 @@ fn stored_json(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> serde_jso
         "end": b.end.with_timezone(&zone).to_rfc3339(),
         "price": b.price_tenge,
         "cancel_deadline": deadline.with_timezone(&zone).to_rfc3339(),
-        "deadline_passed": now > deadline,
+        "deadline_passed": clinic.policies.is_late(b.start, now),
         "cancelled_late": b.cancelled_late,
     })
 }
@@ -277,7 +273,7 @@ pub async fn cancel(
                     "the visit has already started or passed",
                 )));
             }
-            let late = now > state.catalogue.clinic().policies.cancel_deadline(b.start);
+            let late = state.catalogue.clinic().policies.is_late(b.start, now);
             store::cancel(c, b.id, late, now)?;
             tracing::info!(reference = %b.reference, "booking cancelled");
             Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(not_found))
