@@ -25,6 +25,13 @@ pub struct Busy {
     pub end: DateTime<Utc>,
 }
 
+impl Busy {
+    /// Whether this keeps `doctor` from `[from, to)`: their own, non-empty, and overlapping.
+    pub fn blocks(&self, doctor: &DoctorId, from: DateTime<Utc>, to: DateTime<Utc>) -> bool {
+        &self.doctor == doctor && self.start < self.end && self.start < to && from < self.end
+    }
+}
+
 /// Reads the `busy` list of an answer from `/api/availability` (or of a `409 slot_taken`);
 /// `None` when the answer is not such a document. Entries that do not read are skipped.
 pub fn busy_from_json(text: &str) -> Option<Vec<Busy>> {
@@ -174,7 +181,7 @@ pub fn check_slot(
         .find(|(s, _)| *s == start)
         .map(|(_, e)| e)
         .ok_or(SlotError::OutsideHours)?;
-    if busy.iter().any(|b| &b.doctor == doctor && b.start < end && start < b.end) {
+    if busy.iter().any(|b| b.blocks(doctor, start, end)) {
         return Err(SlotError::Taken);
     }
     Ok(Slot { doctor: doctor.clone(), start, end })
@@ -295,7 +302,7 @@ fn merged_busy(
 ) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
     let mut sorted: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
     for b in busy {
-        if &b.doctor == doctor && b.start < b.end && b.start < to && from < b.end {
+        if b.blocks(doctor, from, to) {
             let at = sorted.partition_point(|x| x.0 <= b.start);
             sorted.insert(at, (b.start, b.end));
         }

@@ -17,10 +17,7 @@ impl TimeOfDay {
     /// "HH:MM", 00:00 to 24:00.
     pub fn parse(s: &str) -> Option<TimeOfDay> {
         let (h, m) = s.trim().split_once(':')?;
-        if h.len() != 2 || m.len() != 2 {
-            return None;
-        }
-        let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+        let (h, m) = (digits(h, 2)? as u16, digits(m, 2)? as u16);
         let total = h * 60 + m;
         (m < 60 && total <= 24 * 60).then_some(TimeOfDay(total))
     }
@@ -99,10 +96,15 @@ impl From<Span> for String {
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    if parts.next().is_some() {
         return None;
     }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    NaiveDate::from_ymd_opt(digits(y, 4)? as i32, digits(m, 2)?, digits(d, 2)?)
+}
+
+/// Exactly `n` ASCII digits (no sign, no spaces: `str::parse` would take "+1").
+fn digits(s: &str, n: usize) -> Option<u32> {
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 /// Displays a date as "YYYY-MM-DD" without chrono's formatting machinery (smaller wasm).
@@ -138,16 +140,17 @@ pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
         let at = rest.rfind(['+', '-'])?;
         let (t, off) = rest.split_at(at);
         let sign = if off.starts_with('-') { -1 } else { 1 };
-        let (h, m) = off[1..].split_once(':')?;
-        if h.len() != 2 || m.len() != 2 {
+        let (h, m) = off.get(1..)?.split_once(':')?;
+        let (h, m) = (digits(h, 2)?, digits(m, 2)?);
+        if m >= 60 {
             return None;
         }
-        let minutes = h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?;
-        (t, sign * minutes)
+        (t, sign * (h * 60 + m) as i32)
     };
-    let (hm, seconds) = match time.len() {
-        5 => (time, 0),
-        8 => (&time[..5], time[6..].parse::<u32>().ok().filter(|s| *s < 60 && time.as_bytes()[5] == b':')?),
+    // Byte positions are safe to slice only once the text is known to be ASCII.
+    let (hm, seconds) = match (time.len(), time.is_ascii()) {
+        (5, true) => (time, 0),
+        (8, true) if time.as_bytes()[5] == b':' => (&time[..5], digits(&time[6..], 2).filter(|s| *s < 60)?),
         _ => return None,
     };
     let minutes = TimeOfDay::parse(hm).filter(|t| t.minutes() < 24 * 60)?.minutes();
@@ -254,7 +257,7 @@ mod tests {
     fn times_and_spans() {
         assert_eq!(TimeOfDay::parse("09:30").map(TimeOfDay::minutes), Some(570));
         assert_eq!(TimeOfDay::parse("24:00").map(TimeOfDay::minutes), Some(1440));
-        for bad in ["9:30", "24:01", "12:60", "ab:cd", "1230"] {
+        for bad in ["9:30", "24:01", "12:60", "ab:cd", "1230", "+9:30", "09:+5"] {
             assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
         }
         assert_eq!(Span::parse("09:00-13:00").map(|s| s.to_string()), Ok("09:00-13:00".into()));
@@ -269,6 +272,7 @@ mod tests {
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2026-2-1"), None);
         assert_eq!(parse_date("2026-02-01x"), None);
+        assert_eq!(parse_date("2026-+1-05"), None, "no signs");
     }
 
     #[test]
@@ -286,6 +290,12 @@ mod tests {
             "2026-11-27T09:00:00.5Z",
             "2026-11-27T9:00Z",
             "2026-11-27T09:00+5",
+            "2026-11-27T09:00+05:99",
+            "2026-11-27T09:00:+5Z",
+            // Multi-byte text where digits are expected must not panic (it reaches the endpoint).
+            "2026-11-27T09:00é0Z",
+            "2026-11-27T0é:0Z",
+            "2026-11-27T09:00+é",
         ] {
             assert_eq!(parse_instant(bad), None, "{bad}");
         }

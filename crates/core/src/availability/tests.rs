@@ -147,6 +147,11 @@ fn a_busy_interval_removes_exactly_the_slots_it_overlaps() {
     // Half-open: 09:40-10:00 and 11:00-11:20 touch the busy time and stay.
     assert!(times(&slots).contains(&"09:40".to_string()));
     assert!(times(&slots).contains(&"11:00".to_string()));
+    // What is offered can be booked: the endpoint's check agrees, empty interval included.
+    let visit = service(&cat, "visit-repeat");
+    for s in &slots {
+        assert_eq!(check_slot(&cat, visit, &s.doctor, s.start, &busy, now()), Ok(s.clone()), "{:?}", s.start);
+    }
 }
 
 #[test]
