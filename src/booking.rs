@@ -25,11 +25,12 @@ export function load(retry) {
     const url = here('jazylu_booking.js');
     if (retry) url.search = 'retry=' + retry;
     ready = import(url.href).then(async (m) => { await m.default(); return m; });
+    ready.catch(() => { ready = undefined; });
   }
   return ready;
 }
 export function prefetch() {
-  for (const [file, as] of [['jazylu_booking.js', 'script'], ['jazylu_booking_bg.wasm', 'fetch']]) {
+  for (const [file, as] of [['jazylu_booking.js', 'script'], ['jazylu_booking_bg.wasm', 'fetch'], ['booking.css', 'style']]) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'prefetch', as, crossOrigin: 'anonymous', href: here(file).href });
     document.head.append(link);
@@ -64,15 +65,7 @@ pub fn BookingHost(
     let failed = RwSignal::new(false);
     let tries = StoredValue::new(0u32);
     let handover = StoredValue::new(handover);
-    // Back to the price list, in the language the visitor ended with.
-    let exit = move |code: String| {
-        if let Some(l) = Lang::from_tag(&code) {
-            lang.set(l);
-        }
-        manage.set(None);
-        selected.set(None);
-        request_animation_frame(|| jazylu_web::focus("jz-prices-title"));
-    };
+    let exit = move |code: String| back_to_prices(&code, lang, selected, manage);
     let open = move || {
         let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(ROOT));
         let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) else { return };
@@ -98,6 +91,9 @@ pub fn BookingHost(
                 <div class="jz-error" role="alert">
                     <p>{t.booking_failed}</p>
                     <button type="button" class="jz-retry" on:click=move |_| open()>{t.retry}</button>
+                    <button type="button" class="jz-back" on:click=move |_| back_to_prices("", lang, selected, manage)>
+                        {t.back_to_prices}
+                    </button>
                 </div>
             }
         })
@@ -108,6 +104,22 @@ pub fn BookingHost(
             <p class="jz-status" role="status">{texts(lang.get_untracked()).opening_booking}</p>
         </div>
     }
+}
+
+/// Back to the price list, in the language the visitor ended with (a code; empty keeps it).
+#[inline(never)]
+fn back_to_prices(
+    code: &str,
+    lang: RwSignal<Lang>,
+    selected: RwSignal<Option<String>>,
+    manage: RwSignal<Option<String>>,
+) {
+    if let Some(l) = Lang::from_tag(code) {
+        lang.set(l);
+    }
+    manage.set(None);
+    selected.set(None);
+    request_animation_frame(|| jazylu_web::focus("jz-prices-title"));
 }
 
 async fn start(
@@ -138,5 +150,5 @@ async fn start(
 /// The service of a booking this tab was in the middle of, to come back to it after a reload
 /// (the booking module keeps it in `sessionStorage`).
 pub fn resume_service() -> Option<String> {
-    web_sys::window()?.session_storage().ok()??.get_item("jazylu-resume").ok()?
+    jazylu_web::tab::storage()?.get_item(jazylu_web::tab::RESUME).ok()?
 }

@@ -1,5 +1,5 @@
-// Minifies the wasm-bindgen loader in dist/ (trunk's own JS minifier cannot parse it) and
-// updates its subresource-integrity hash in dist/index.html.
+// Minifies the wasm-bindgen loaders in dist/ and their snippets (trunk's own JS minifier cannot
+// parse them) and updates their subresource-integrity hashes in dist/index.html.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,14 +18,19 @@ async function minifyFile(path) {
   return [source, code];
 }
 
-for (const file of readdirSync(dist).filter((f) => f.endsWith('.js'))) {
+// The page names the widget's loader and its snippets with an integrity hash (so they must
+// change together); the booking module is imported at run time, not named in the page.
+const named = [
+  ...readdirSync(dist).filter((f) => f.endsWith('.js')),
+  ...readdirSync(dist, { recursive: true }).filter((f) => f.startsWith('snippets') && f.endsWith('.js')),
+];
+for (const file of named) {
   const [source, code] = await minifyFile(join(dist, file));
   const before = sri(source);
   if (!index.includes(before)) throw new Error(`no integrity for ${file} in index.html`);
   index = index.replaceAll(before, sri(code));
 }
-// The booking module is imported by the widget at run time, not named in the page.
-for (const file of readdirSync(join(dist, 'booking')).filter((f) => f.endsWith('.js'))) {
+for (const file of readdirSync(join(dist, 'booking'), { recursive: true }).filter((f) => f.endsWith('.js'))) {
   await minifyFile(join(dist, 'booking', file));
 }
 writeFileSync(indexPath, index);

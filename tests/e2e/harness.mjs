@@ -84,6 +84,15 @@ export function watch(page) {
   return seen;
 }
 
+/** Fails when the page scrolls sideways (e.g. at 320 px). */
+export async function noHorizontalScroll(page, what = 'page') {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  if (scroll > width) throw new Error(`${what} is ${scroll}px wide in a ${width}px window`);
+}
+
 /** The widget has mounted and loaded its catalogue. */
 export async function widgetReady(page) {
   await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 20_000 });

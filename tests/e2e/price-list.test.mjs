@@ -1,7 +1,7 @@
 // The price list in a real browser: the real server, the real release build, Debian's Chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer, watch, widgetReady } from './harness.mjs';
+import { launchBrowser, noHorizontalScroll, startServer, watch, widgetReady } from './harness.mjs';
 
 const NBSP = '\u00a0';
 const NAMES = {
@@ -32,14 +32,6 @@ async function firstServiceRow(page) {
     now: await row.locator('.jz-now').textContent(),
     old: await row.locator('.jz-old').textContent(),
   };
-}
-
-async function noHorizontalScroll(page) {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-  }));
-  assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px window`);
 }
 
 for (const width of [320, 1280]) {
@@ -187,10 +179,13 @@ test('"Book" loads the booking module: the service, its doctors, and back return
   await page.locator('.jz-title').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'jz-prices-title');
   assert.equal(await page.locator('.jz-svc').count(), 12);
-  // Booking again uses the module already in the page.
+  // Booking again uses the module already in the page: nothing of it is fetched again.
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/booking/')) fetched.push(r.url()); });
   await page.locator('[data-book="endoscopy"]').click();
   await heading.waitFor();
   assert.equal(await page.locator('[data-doctor]').count(), 4);
+  assert.deepEqual(fetched, []);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -59,14 +59,9 @@ pub fn field(ev: &Event) -> Option<(String, String, bool)> {
     Some((name, value, checked))
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
+use jazylu_web::tab::{storage, RESUME};
 
 const FLOW: &str = "jazylu-flow";
-/// The service of a booking under way, read by the price list to come back to it after a
-/// reload (it cannot read the flow itself without carrying its code).
-const RESUME: &str = "jazylu-resume";
 
 /// The flow kept for this tab only: `sessionStorage` ends with the tab, so an IIN never lands
 /// in long-lived storage.
@@ -98,14 +93,20 @@ pub fn fresh_key() -> String {
     format!("{:x}-{a:08x}{b:08x}{c:08x}", js_sys::Date::now() as u64)
 }
 
-/// The page's address without its fragment, for the manage link.
-pub fn page_url() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let Ok(url) = web_sys::Url::new(&href) else { return String::new() };
-    // The link opens the booking, not the service it was made for.
-    url.search_params().delete("service");
-    url.set_hash("");
-    url.href()
+/// This page in `lang`, for the manage link.
+pub fn page_url(lang: jazylu_core::Lang) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    // Only the page and the language: whatever else the address held (a campaign, a service,
+    // anything personal) stays out of a link the visitor is told to keep.
+    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{origin}{path}?lang={}", lang.code())
+}
+
+/// Puts `href` in the address bar without loading it (the page shows it already).
+pub fn show_address(href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
 }
 
 /// Where the widget sits (`data-channel` on its element: `site`, `instagram`…) and the campaign

@@ -83,7 +83,9 @@ fn stylesheet(s: &Shared) {
     for (k, v) in [
         ("id", "jz-booking-css"),
         ("rel", "stylesheet"),
-        ("href", &format!("{}/booking/booking.css", s.base)),
+        ("href", &stylesheet_url()),
+        // As the widget's prefetch asked for it, so that the prefetched copy is used.
+        ("crossorigin", "anonymous"),
     ] {
         let _ = link.set_attribute(k, v);
     }
@@ -97,7 +99,7 @@ fn paint(s: &Shared) {
         if f.step != Step::Manage {
             dom::save(&f);
         }
-        (render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url()), f.focus.clone())
+        (render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url(s.lang.get())), f.focus.clone())
     };
     // No borrow is held from here on: replacing the page and moving focus fire focus events at
     // once, and their handlers read the flow.
@@ -107,6 +109,11 @@ fn paint(s: &Shared) {
 
 fn exit(s: &Shared) {
     web::clear_fragment();
+    // A booking made is shown again after a reload, but not once the visitor has moved on:
+    // the next "Book" starts afresh.
+    if dom::load().is_some_and(|kept| !kept.worth_resuming()) {
+        dom::forget();
+    }
     let _ = s.on_exit.call1(&JsValue::NULL, &JsValue::from_str(s.lang.get().code()));
 }
 
@@ -151,8 +158,12 @@ fn manage(s: &Shared, cancel: bool) {
     else {
         return;
     };
-    s.flow.borrow_mut().net = Net::Pending;
-    paint(s);
+    // A manage page opened from a link is pending already: its first paint waits for the
+    // stylesheet (see `stylesheet`).
+    let pending = std::mem::replace(&mut s.flow.borrow_mut().net, Net::Pending) == Net::Pending;
+    if !pending {
+        paint(s);
+    }
     let url = format!("{}/api/bookings/{reference}{}", s.base, if cancel { "/cancel" } else { "" });
     let s = s.clone();
     spawn_local(async move {
@@ -199,7 +210,6 @@ fn click(s: &Shared, ev: Event) {
                 Some("back") => f.back(),
                 Some("again") => {
                     drop(f);
-                    dom::forget();
                     return exit(s);
                 }
                 Some("prices") => {
@@ -221,11 +231,15 @@ fn click(s: &Shared, ev: Event) {
                     return manage(s, false);
                 }
                 // The link changes the address (so it can be bookmarked); the page is ours to show.
+                // The manage page is shown here; the address changes to the link (so it can be
+                // bookmarked) without loading it.
                 Some("manage") => {
-                    let link = attr("href").and_then(|h| {
-                        h.split_once('#').and_then(|(_, frag)| jazylu_core::flow::manage_link(frag))
-                    });
+                    let href = attr("href").unwrap_or_default();
+                    let link =
+                        href.split_once('#').and_then(|(_, frag)| jazylu_core::flow::manage_link(frag));
                     let Some((reference, token)) = link else { return };
+                    ev.prevent_default();
+                    dom::show_address(&href);
                     *f = Flow::manage(&reference, &token);
                     drop(f);
                     return manage(s, false);

@@ -4,6 +4,7 @@
 
 mod fetch;
 mod page;
+pub mod tab;
 
 pub use fetch::call;
 pub use page::{clear_fragment, focus, mark, now, show_lang};

@@ -193,6 +193,13 @@ impl Flow {
         }
     }
 
+    /// Whether a visitor who left this flow for the price list should find it again on the next
+    /// "Book": yes while a booking is under way, no once it is made (that would show an old
+    /// confirmation instead of a new booking).
+    pub fn worth_resuming(&self) -> bool {
+        self.step != Step::Done
+    }
+
     /// What the visitor typed or ticked in the field `name`.
     pub fn set(&mut self, name: &str, value: &str, checked: bool) {
         match name {
