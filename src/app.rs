@@ -5,8 +5,8 @@ use crate::api;
 use crate::booking::{resume_service, BookingHost, Handover};
 use crate::host::Host;
 use crate::prices::PriceList;
-use jazylu_core::texts::texts;
 use jazylu_core::Catalogue;
+use jazylu_i18n::words as texts;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -67,7 +67,7 @@ pub fn App(host: Host) -> impl IntoView {
                 </div>
             })),
             Load::Loading if !has_prerender => {
-                Some(Either::Right(view! { <p class="jz-status" role="status">{t.loading}</p> }))
+                Some(Either::Right(view! { <p class="jz-status" role="status">{t.loading_prices}</p> }))
             }
             _ => None,
         }

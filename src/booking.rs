@@ -2,8 +2,8 @@
 //! price list's first visit stays small. This component loads it, hands it a mount element and
 //! what it needs, and gets the visitor back (with their language) when they leave the flow.
 
-use jazylu_core::texts::texts;
 use jazylu_core::Lang;
+use jazylu_i18n::words as texts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! server uses for the page it sends, so the widget takes over without a visible change. Clicks
 //! on the language links and "Book" buttons are caught here and handled without a reload.
 
-use jazylu_core::{price_list, texts, Catalogue, Lang};
+use jazylu_core::{price_list, Catalogue, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,7 @@ pub fn PriceList(
             ev.prevent_default();
             lang.set(l);
             if let Some(c) = catalogue.get_untracked() {
-                jazylu_web::show_lang(l, &texts::page_title(&c, l));
+                jazylu_web::show_lang(l, &jazylu_i18n::words(l).page_title(c.clinic().name.get(l)));
             }
         } else if let Some(id) = el.get_attribute("data-book") {
             ev.prevent_default();

@@ -116,5 +116,6 @@ pub fn campaign(root: &Element) -> (String, Vec<(String, String)>) {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let pairs: Vec<(&str, &str)> =
         search.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('=')).collect();
-    (channel.unwrap_or_default(), jazylu_core::booking::campaign_tags(pairs))
+    // The hosted page names no channel: that is the way in.
+    (channel.unwrap_or_else(|| "hosted".into()), jazylu_core::booking::campaign_tags(pairs))
 }

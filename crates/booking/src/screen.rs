@@ -2,10 +2,10 @@
 //! to the endpoint.
 
 use crate::dom;
-use jazylu_core::availability::busy_from_json;
+use jazylu_core::availability::Busy;
 use jazylu_core::clock::IsoDate;
 use jazylu_core::flow::{horizon, render::render, Flow, Net, Step, Times};
-use jazylu_core::{texts, Catalogue, Lang};
+use jazylu_core::{Catalogue, Lang};
 use jazylu_web as web;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -124,7 +124,10 @@ fn load_times(s: &Shared) {
     let s = s.clone();
     spawn_local(async move {
         let answer = web::call("GET", &url, None, &[]).await;
-        let busy = answer.filter(|(status, _)| *status == 200).and_then(|(_, text)| busy_from_json(&text));
+        let busy = answer
+            .filter(|(status, _)| *status == 200)
+            .and_then(|(_, text)| serde_json::from_str::<jazylu_api::Availability>(&text).ok())
+            .map(|a| a.busy.iter().filter_map(Busy::from_wire).collect());
         s.flow.borrow_mut().times_loaded(busy);
         // Elsewhere nothing shows the times; painting would only move the visitor's focus.
         if s.flow.borrow().step == Step::Time {
@@ -185,7 +188,7 @@ fn click(s: &Shared, ev: Event) {
     if let Some(l) = attr("data-lang").and_then(|l| Lang::from_tag(&l)) {
         ev.prevent_default();
         s.lang.set(l);
-        web::show_lang(l, &texts::page_title(&s.cat, l));
+        web::show_lang(l, &jazylu_i18n::words(l).page_title(s.cat.clinic().name.get(l)));
         return paint(s);
     }
     if let Some(id) = attr("data-focus") {

@@ -32,20 +32,21 @@ impl Busy {
     }
 }
 
-/// Reads the `busy` list of an answer from `/api/availability` (or of a `409 slot_taken`);
-/// `None` when the answer is not such a document. Entries that do not read are skipped.
-pub fn busy_from_json(text: &str) -> Option<Vec<Busy>> {
-    let doc = crate::json::Json::parse(text).ok()?;
-    let list = doc.get("busy")?.as_list()?;
-    Some(
-        list.iter()
-            .filter_map(|b| {
-                let instant = |k| b.get(k)?.as_str().and_then(crate::clock::parse_instant);
-                let doctor = DoctorId::parse(b.get("doctor")?.as_str()?)?;
-                Some(Busy { doctor, start: instant("start")?, end: instant("end")? })
-            })
-            .collect(),
-    )
+impl Busy {
+    /// A busy interval as the endpoint sends it; `None` if it does not read.
+    pub fn from_wire(b: &jazylu_api::BusyTime) -> Option<Busy> {
+        let at = crate::clock::parse_instant;
+        Some(Busy { doctor: DoctorId::parse(&b.doctor)?, start: at(&b.start)?, end: at(&b.end)? })
+    }
+
+    /// As the endpoint sends it, in clinic time.
+    pub fn to_wire(&self, zone: chrono::FixedOffset) -> jazylu_api::BusyTime {
+        jazylu_api::BusyTime {
+            doctor: self.doctor.to_string(),
+            start: self.start.with_timezone(&zone).to_rfc3339(),
+            end: self.end.with_timezone(&zone).to_rfc3339(),
+        }
+    }
 }
 
 /// Whom the visitor wants to see.
@@ -98,6 +99,23 @@ impl SlotError {
             SlotError::ClinicClosed => "clinic_closed",
             SlotError::OutsideHours => "outside_hours",
             SlotError::Taken => "slot_taken",
+        }
+    }
+}
+
+impl SlotError {
+    /// The same code as a field problem of a booking request.
+    pub fn field_code(self) -> jazylu_api::FieldCode {
+        use jazylu_api::FieldCode as C;
+        match self {
+            SlotError::UnknownService => C::UnknownService,
+            SlotError::DoctorNotForService => C::DoctorNotForService,
+            SlotError::InThePast => C::InThePast,
+            SlotError::TooSoon => C::TooSoon,
+            SlotError::BeyondHorizon => C::BeyondHorizon,
+            SlotError::ClinicClosed => C::ClinicClosed,
+            SlotError::OutsideHours => C::OutsideHours,
+            SlotError::Taken => C::SlotTaken,
         }
     }
 }

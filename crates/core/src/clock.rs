@@ -174,6 +174,21 @@ pub mod iso_date {
     }
 }
 
+/// `#[serde(with = "instant")]`: an RFC 3339 instant, read by `parse_instant`.
+pub mod instant {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&super::Instant(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_instant(&s).ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 instant"))
+    }
+}
+
 /// The instant a date begins at a fixed offset (no panic on out-of-range dates).
 pub fn midnight(offset: FixedOffset, date: NaiveDate) -> Option<DateTime<Utc>> {
     let local_minus_utc = chrono::TimeDelta::try_seconds(i64::from(offset.local_minus_utc()))?;

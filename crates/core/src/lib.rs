@@ -3,7 +3,6 @@
 
 pub mod availability;
 pub mod booking;
-pub mod booking_texts;
 pub mod catalogue;
 pub mod clock;
 pub mod confirmation;
@@ -11,13 +10,12 @@ pub mod flow;
 pub mod html;
 pub mod ident;
 pub mod json;
-pub mod lang;
 pub mod money;
 pub mod person;
 pub mod phone;
 pub mod price_list;
-pub mod texts;
 
 pub use catalogue::{Catalogue, Problem, ProblemCode};
-pub use lang::Lang;
+/// The languages live with the words; the domain only names them.
+pub use jazylu_i18n::Lang;
 pub use money::Tenge;

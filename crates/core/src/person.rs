@@ -4,54 +4,10 @@
 use crate::clock::parse_date;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use std::fmt;
 
-/// Why a typed value was refused. The codes are stable: the widget turns them into words next to
-/// the field, the API returns them in 422 responses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(into = "&'static str")]
-pub enum FieldCode {
-    Required,
-    TooLong,
-    NameChars,
-    IinFormat,
-    IinChecksum,
-    PhoneFormat,
-    PhoneNotMobile,
-    DateInvalid,
-    BirthDateFuture,
-    BirthDateTooOld,
-}
-
-impl FieldCode {
-    pub fn as_str(self) -> &'static str {
-        use FieldCode::*;
-        match self {
-            Required => "required",
-            TooLong => "too_long",
-            NameChars => "name_chars",
-            IinFormat => "iin_format",
-            IinChecksum => "iin_checksum",
-            PhoneFormat => "phone_format",
-            PhoneNotMobile => "phone_not_mobile",
-            DateInvalid => "date_invalid",
-            BirthDateFuture => "birth_date_future",
-            BirthDateTooOld => "birth_date_too_old",
-        }
-    }
-}
-
-impl From<FieldCode> for &'static str {
-    fn from(c: FieldCode) -> &'static str {
-        c.as_str()
-    }
-}
-
-impl fmt::Display for FieldCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// Why a typed value was refused: stable codes, defined with the wire contract. The widget
+/// turns them into words next to the field, the API returns them in 422 responses.
+pub use jazylu_api::FieldCode;
 
 /// Trims and folds runs of spaces into one.
 fn tidy(input: &str) -> String {

@@ -8,9 +8,9 @@
 
 use crate::catalogue::{Catalogue, Service};
 use crate::html::Escape;
-use crate::lang::Lang;
-use crate::texts::{offer_until, texts};
+use crate::Lang;
 use chrono::NaiveDate;
+use jazylu_i18n::words as texts;
 use std::fmt::Write;
 
 /// Renders the clinic header, the language switch and the services grouped by category.
@@ -32,14 +32,14 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
     write!(
         out,
         r#"<li><span class="jz-sr">{}: </span>{}</li>"#,
-        t.address,
+        t.clinic_address,
         Escape(clinic.address.get(lang))
     )?;
     for p in &clinic.phones {
         write!(
             out,
             r#"<li><span class="jz-sr">{}: </span><a href="tel:{}">{p}</a></li>"#,
-            t.phone,
+            t.clinic_phone,
             p.e164()
         )?;
     }
@@ -48,7 +48,7 @@ fn write_all(out: &mut String, cat: &Catalogue, lang: Lang, today: NaiveDate) ->
             out,
             r#"<li><a href="https://wa.me/{}" rel="noopener" target="_blank">{}</a></li>"#,
             wa.digits(),
-            t.whatsapp
+            t.message_whatsapp
         )?;
     }
     out.push_str("</ul></header>");
@@ -104,7 +104,7 @@ fn write_service(out: &mut String, s: &Service, lang: Lang, today: NaiveDate) ->
         out,
         r#"<li class="jz-svc"><div class="jz-svc-main"><span class="jz-svc-name">{name}</span><span class="jz-svc-meta">{}&nbsp;{}</span>"#,
         s.duration.get(),
-        t.minutes,
+        t.min,
     )?;
     if s.needs_informed_consent {
         write!(out, r#"<span class="jz-svc-note">{}</span>"#, t.needs_informed_consent)?;
@@ -119,7 +119,7 @@ fn write_service(out: &mut String, s: &Service, lang: Lang, today: NaiveDate) ->
             price.regular,
             t.offer_price,
             price.now,
-            offer_until(lang, promo.until),
+            t.offer_until(promo.until),
         )?,
         None => write!(out, r#"<strong class="jz-now">{}</strong>"#, price.now)?,
     }

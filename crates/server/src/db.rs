@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_catalogue_publications.sql"),
     include_str!("../migrations/0002_bookings.sql"),
+    include_str!("../migrations/0003_people_phone_optional.sql"),
 ];
 
 #[derive(Clone)]

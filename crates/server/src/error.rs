@@ -1,24 +1,26 @@
-//! One error type for the endpoint. Every error leaves as JSON with a stable `code`, never as a
-//! bare status or a panic page.
+//! One error type for the endpoint. Every error leaves as the wire contract's `ErrorBody`, JSON
+//! with a stable `code`, never as a bare status or a panic page.
 
-use axum::extract::Request;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde::Serialize;
+use jazylu_api::ErrorBody;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ApiError {
-    #[serde(skip)]
     pub status: StatusCode,
-    pub code: &'static str,
-    pub message: String,
+    pub body: ErrorBody,
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into() }
+    pub fn new(status: StatusCode, code: &'static str, message: &'static str) -> ApiError {
+        ApiError { status, body: ErrorBody::new(code, message) }
+    }
+
+    pub fn with_body(status: StatusCode, body: ErrorBody) -> ApiError {
+        ApiError { status, body }
     }
 
     pub fn not_found() -> ApiError {
@@ -34,7 +36,36 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(&self)).into_response()
+        (self.status, axum::Json(self.body)).into_response()
+    }
+}
+
+/// A JSON body read into a wire type; a body that is not JSON gets our own error shape
+/// (axum's `Json`, with its rejection mapped to stable codes).
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct AppJson<T>(pub T);
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> ApiError {
+        let (status, code, message) = match r {
+            JsonRejection::MissingJsonContentType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as application/json",
+            ),
+            JsonRejection::JsonSyntaxError(_) => {
+                (StatusCode::BAD_REQUEST, "json_invalid", "the body is not JSON")
+            }
+            JsonRejection::JsonDataError(_) => {
+                (StatusCode::BAD_REQUEST, "json_invalid", "the body is not a JSON object of this shape")
+            }
+            r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
+            }
+            _ => (StatusCode::BAD_REQUEST, "bad_request", "the request body could not be read"),
+        };
+        ApiError::new(status, code, message)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use jazylu_core::html::Escape;
-use jazylu_core::{price_list, texts, Catalogue, Lang};
+use jazylu_core::{price_list, Catalogue, Lang};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -45,7 +45,7 @@ impl Page {
     }
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
-        let title = texts::page_title(cat, lang);
+        let title = jazylu_i18n::words(lang).page_title(cat.clinic().name.get(lang));
         self.template.replace(LANG, lang.code()).replace(TITLE, &Escape(&title).to_string()).replacen(
             PRERENDER,
             &price_list::render(cat, lang, today),

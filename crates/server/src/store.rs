@@ -208,7 +208,7 @@ fn insert_person(
             p.patronymic.as_ref().map(|n| n.as_str()),
             p.iin.as_str(),
             jazylu_core::clock::IsoDate(p.birth_date.date()).to_string(),
-            p.phone.e164(),
+            p.phone.as_ref().map(|p| p.e164()),
             address,
             whatsapp,
             relation,

@@ -4,6 +4,10 @@ mod common;
 
 use chrono::{Days, Utc};
 use common::{client, spawn, TestServer, SAMPLE};
+use jazylu_api::{
+    Availability, BookingRequest, BookingView, BusyTime, Consents, Created, ErrorBody, Field, FieldCode,
+    FieldError, Patient, PersonField, Representative, Status,
+};
 use jazylu_core::availability::{free_slots, DoctorChoice, Slot};
 use jazylu_core::Catalogue;
 use reqwest::StatusCode;
@@ -24,23 +28,37 @@ fn slots() -> Vec<Slot> {
     free_slots(&cat, &service, &doctor, &[], Utc::now(), from, to)
 }
 
-fn body(slot: &Slot) -> Value {
-    json!({
-        "service": "visit-repeat",
-        "doctor": slot.doctor.as_str(),
-        "start": slot.start.to_rfc3339(),
-        "patient": {
-            "surname": "Сейтқали", "given_name": "Айгерім", "iin": "950520300004",
-            "birth_date": "1995-05-20", "phone": "+7 701 123 45 67", "address": "Қаскелең, Абай 1", "whatsapp": true
+fn body(slot: &Slot) -> BookingRequest {
+    BookingRequest {
+        service: "visit-repeat".into(),
+        doctor: slot.doctor.to_string(),
+        start: slot.start.to_rfc3339(),
+        patient: Patient {
+            surname: "Сейтқали".into(),
+            given_name: "Айгерім".into(),
+            patronymic: String::new(),
+            iin: "950520300004".into(),
+            birth_date: "1995-05-20".into(),
+            phone: "+7 701 123 45 67".into(),
+            address: "Қаскелең, Абай 1".into(),
+            whatsapp: true,
         },
-        "consents": { "offer": true, "personal_data": true },
-        "lang": "ru",
-        "channel": "instagram",
-        "utm": { "utm_source": "ig", "utm_campaign": "spring", "fbclid": "dropped" }
-    })
+        representative: None,
+        consents: Consents { offer: true, personal_data: true },
+        lang: "ru".into(),
+        channel: "instagram".into(),
+        utm: [("utm_source", "ig"), ("utm_campaign", "spring"), ("fbclid", "dropped")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into(),
+    }
 }
 
-async fn post(s: &TestServer, body: &Value, key: Option<&str>) -> reqwest::Response {
+async fn post(s: &TestServer, body: &BookingRequest, key: Option<&str>) -> reqwest::Response {
+    post_raw(s, &serde_json::to_value(body).expect("json"), key).await
+}
+
+/// Any JSON, for bodies the widget would never send.
+async fn post_raw(s: &TestServer, body: &Value, key: Option<&str>) -> reqwest::Response {
     let mut req = client()
         .post(s.url("/api/bookings"))
         .header("content-type", "application/json")
@@ -62,16 +80,16 @@ async fn a_booking_is_created_and_stored() {
     let slot = &slots()[0];
     let res = post(&s, &body(slot), Some("key-created-0001")).await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let created: Value = res.json().await.expect("json");
-    assert!(created["reference"].as_str().is_some_and(|r| r.starts_with("JZ-") && r.len() == 9));
-    assert_eq!(created["status"], "requested");
-    assert_eq!(created["price"], 8000);
+    let created: Created = res.json().await.expect("json");
+    assert!(created.reference.starts_with("JZ-") && created.reference.len() == 9);
+    assert_eq!(created.status, Status::Requested);
+    assert_eq!(created.price, 8000);
     let zone = catalogue().clinic().time_zone.offset();
     let at = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).to_rfc3339();
-    assert_eq!(created["start"], at(slot.start));
-    assert_eq!(created["end"], at(slot.end));
-    assert_eq!(created["cancel_deadline"], at(slot.start - chrono::TimeDelta::hours(10)), "start − 10 h");
-    assert!(created["manage_token"].as_str().is_some_and(|t| t.len() >= 30));
+    assert_eq!(created.start, at(slot.start));
+    assert_eq!(created.end, at(slot.end));
+    assert_eq!(created.cancel_deadline, at(slot.start - chrono::TimeDelta::hours(10)), "start − 10 h");
+    assert!(created.manage_token.len() >= 30);
 
     assert_eq!(count(&s, "SELECT count(*) FROM bookings WHERE status = 'requested'"), 1);
     assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 20, "one claim per minute of the visit");
@@ -87,16 +105,19 @@ async fn a_booking_is_created_and_stored() {
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let token_hash: String =
         conn.query_row("SELECT manage_token_sha256 FROM bookings", [], |r| r.get(0)).expect("row");
-    let token = created["manage_token"].as_str().expect("token");
-    assert_eq!(token_hash, jazylu_server::store::sha256_hex(token.as_bytes()), "only the hash is stored");
+    assert_eq!(
+        token_hash,
+        jazylu_server::store::sha256_hex(created.manage_token.as_bytes()),
+        "only the hash is stored"
+    );
 
     // Availability shows the time as busy, with nothing personal.
     let day = slot.start.with_timezone(&catalogue().clinic().time_zone.offset()).date_naive();
     let url = s.url(&format!("/api/availability?from={day}&to={day}"));
     let text = client().get(url).send().await.expect("request").text().await.expect("body");
-    let busy: Value = serde_json::from_str(&text).expect("json");
-    assert_eq!(busy["busy"].as_array().map(Vec::len), Some(1));
-    assert_eq!(busy["busy"][0]["doctor"], slot.doctor.as_str());
+    let busy: Availability = serde_json::from_str(&text).expect("json");
+    assert_eq!(busy.busy.len(), 1);
+    assert_eq!(busy.busy[0].doctor, slot.doctor.as_str());
     assert!(!text.contains("950520300004") && !text.contains("Айгерім"));
 }
 
@@ -104,15 +125,18 @@ async fn a_booking_is_created_and_stored() {
 async fn field_errors_come_back_as_422_with_their_fields() {
     let s = spawn().await;
     let mut b = body(&slots()[0]);
-    b["patient"]["iin"] = json!("123456789012");
-    b["consents"]["offer"] = json!(false);
+    b.patient.iin = "123456789012".into();
+    b.consents.offer = false;
     let res = post(&s, &b, None).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = res.json().await.expect("json");
-    assert_eq!(v["code"], "invalid_booking");
+    let v: ErrorBody = res.json().await.expect("json");
+    assert_eq!(v.code, "invalid_booking");
     assert_eq!(
-        v["errors"],
-        json!([{ "field": "patient.iin", "code": "iin_checksum" }, { "field": "consents.offer", "code": "consent_required" }])
+        v.errors,
+        [
+            FieldError { field: Field::Patient(PersonField::Iin), code: FieldCode::IinChecksum },
+            FieldError { field: Field::ConsentOffer, code: FieldCode::ConsentRequired },
+        ]
     );
     assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 0);
 }
@@ -124,15 +148,15 @@ async fn a_taken_slot_is_409_with_fresh_busy_time() {
     assert_eq!(post(&s, &body(slot), None).await.status(), StatusCode::CREATED);
     let res = post(&s, &body(slot), None).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let v: Value = res.json().await.expect("json");
-    assert_eq!(v["code"], "slot_taken");
+    let v: ErrorBody = res.json().await.expect("json");
+    assert_eq!(v.code, "slot_taken");
     let zone = catalogue().clinic().time_zone.offset();
     assert_eq!(
-        v["busy"],
-        json!([{
-            "doctor": slot.doctor.as_str(),
-            "start": slot.start.with_timezone(&zone).to_rfc3339(),
-            "end": slot.end.with_timezone(&zone).to_rfc3339(),
+        v.busy,
+        Some(vec![BusyTime {
+            doctor: slot.doctor.to_string(),
+            start: slot.start.with_timezone(&zone).to_rfc3339(),
+            end: slot.end.with_timezone(&zone).to_rfc3339(),
         }]),
         "the taken time, in clinic time"
     );
@@ -175,13 +199,27 @@ async fn bad_requests_get_400_413_415() {
 
     // Wrong types read as missing: field errors, not a 400 or a 500.
     let wrong_types = json!({ "service": 5, "patient": "me" });
-    let res = post(&s, &wrong_types, None).await;
+    let res = post_raw(&s, &wrong_types, None).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = res.json().await.expect("json");
-    assert_eq!(v["code"], "invalid_booking");
-    let errors = v["errors"].as_array().expect("errors");
-    assert!(errors.contains(&json!({"field": "service", "code": "unknown_service"})), "{v}");
-    assert!(errors.contains(&json!({"field": "patient.surname", "code": "required"})), "{v}");
+    let v: ErrorBody = res.json().await.expect("json");
+    assert_eq!(v.code, "invalid_booking");
+    assert!(
+        v.errors.contains(&FieldError { field: Field::Service, code: FieldCode::UnknownService }),
+        "{v:?}"
+    );
+    let surname = FieldError { field: Field::Patient(PersonField::Surname), code: FieldCode::Required };
+    assert!(v.errors.contains(&surname), "{v:?}");
+    // A list or a string is not a booking either: the same shapes, never a 500.
+    for odd in [json!([1, 2]), json!("booking"), json!(null)] {
+        let res = post_raw(&s, &odd, None).await;
+        let status = res.status();
+        let v: ErrorBody = res.json().await.expect("json");
+        assert!(
+            (status, v.code.as_ref()) == (StatusCode::UNPROCESSABLE_ENTITY, "invalid_booking")
+                || (status, v.code.as_ref()) == (StatusCode::BAD_REQUEST, "json_invalid"),
+            "{odd}: {status} {v:?}"
+        );
+    }
 
     let res =
         client().get(s.url("/api/availability?from=2026-01-01&to=2027-01-01")).send().await.expect("request");
@@ -193,17 +231,26 @@ async fn bad_requests_get_400_413_415() {
 async fn the_same_idempotency_key_replays_the_first_answer() {
     let s = spawn().await;
     let slot = &slots()[0];
-    let first: Value = post(&s, &body(slot), Some("retry-key-42")).await.json().await.expect("json");
-    let again = post(&s, &body(slot), Some("retry-key-42")).await;
+    let first: Created = post(&s, &body(slot), Some("retry-key-42")).await.json().await.expect("json");
+    // The same request written differently (other key order and spacing) is the same request.
+    let respaced = serde_json::to_string_pretty(&body(slot)).expect("json");
+    let again = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", "retry-key-42")
+        .body(respaced)
+        .send()
+        .await
+        .expect("request");
     assert_eq!(again.status(), StatusCode::CREATED);
-    let again: Value = again.json().await.expect("json");
+    let again: Created = again.json().await.expect("json");
     assert_eq!(again, first);
     assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
 
     let other = &slots()[1];
     let res = post(&s, &body(other), Some("retry-key-42")).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(res.json::<Value>().await.expect("json")["code"], "idempotency_key_reused");
+    assert_eq!(res.json::<ErrorBody>().await.expect("json").code, "idempotency_key_reused");
     assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 1);
 }
 
@@ -218,7 +265,7 @@ async fn fifty_concurrent_requests_for_one_slot_book_it_once() {
             client()
                 .post(url)
                 .header("content-type", "application/json")
-                .body(b.to_string())
+                .json(&b)
                 .send()
                 .await
                 .map(|r| r.status())
@@ -264,21 +311,11 @@ fn logs_carry_no_personal_data() {
     let status = rt.block_on(async {
         let slot = &slots()[0];
         let mut b = body(slot);
-        b["patient"]["patronymic"] = json!("Болатқызы");
-        let ok = client()
-            .post(format!("{base}/api/bookings"))
-            .header("content-type", "application/json")
-            .body(b.to_string())
-            .send()
-            .await;
+        b.patient.patronymic = "Болатқызы".into();
+        let ok = client().post(format!("{base}/api/bookings")).json(&b).send().await;
         let mut bad = body(slot);
-        bad["patient"]["iin"] = json!("123456789012");
-        let _ = client()
-            .post(format!("{base}/api/bookings?iin=950520300004"))
-            .header("content-type", "application/json")
-            .body(bad.to_string())
-            .send()
-            .await;
+        bad.patient.iin = "123456789012".into();
+        let _ = client().post(format!("{base}/api/bookings?iin=950520300004")).json(&bad).send().await;
         ok.map(|r| r.status())
     });
     assert_eq!(status.ok(), Some(StatusCode::CREATED));
@@ -293,12 +330,12 @@ fn logs_carry_no_personal_data() {
     }
 }
 
-async fn manage(
+async fn manage<T: serde::de::DeserializeOwned>(
     s: &TestServer,
     method: reqwest::Method,
     path: &str,
     token: Option<&str>,
-) -> (StatusCode, Value) {
+) -> (StatusCode, T) {
     let mut req = client().request(method, s.url(path));
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
@@ -311,33 +348,35 @@ async fn manage(
 async fn the_manage_link_shows_and_cancels_with_its_token_only() {
     let s = spawn().await;
     let slot = &slots()[0];
-    let created: Value = post(&s, &body(slot), None).await.json().await.expect("json");
-    let (reference, token) =
-        (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
-    let path = format!("/api/bookings/{reference}");
+    let created: Created = post(&s, &body(slot), None).await.json().await.expect("json");
+    let token = created.manage_token.as_str();
+    let path = format!("/api/bookings/{}", created.reference);
 
-    let (status, shown) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
+    let (status, shown): (_, BookingView) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(shown["status"], "requested");
-    assert_eq!(shown["start"], created["start"]);
-    assert_eq!(shown["cancel_deadline"], created["cancel_deadline"]);
-    assert_eq!(shown["deadline_passed"], false);
+    assert_eq!(shown.status, Status::Requested);
+    assert_eq!(shown.start, created.start);
+    assert_eq!(shown.cancel_deadline, created.cancel_deadline);
+    assert!(!shown.deadline_passed);
 
     // No token, a wrong token and an unknown reference look the same.
-    let (s1, b1) = manage(&s, reqwest::Method::GET, &path, None).await;
-    let (s2, b2) = manage(&s, reqwest::Method::GET, &path, Some("wrong-token")).await;
-    let (s3, b3) = manage(&s, reqwest::Method::GET, "/api/bookings/JZ-AAAAAA", Some(token)).await;
+    let (s1, b1): (_, ErrorBody) = manage(&s, reqwest::Method::GET, &path, None).await;
+    let (s2, b2): (_, ErrorBody) = manage(&s, reqwest::Method::GET, &path, Some("wrong-token")).await;
+    let (s3, b3): (_, ErrorBody) =
+        manage(&s, reqwest::Method::GET, "/api/bookings/JZ-AAAAAA", Some(token)).await;
     assert_eq!((s1, s2, s3), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
     assert_eq!(b1, b2);
     assert_eq!(b2, b3);
-    assert_eq!(b1["code"], "booking_not_found");
-    let (status, _) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some("wrong-token")).await;
+    assert_eq!(b1.code, "booking_not_found");
+    let (status, _): (_, ErrorBody) =
+        manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some("wrong-token")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    let (status, cancelled) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
+    let (status, cancelled): (_, BookingView) =
+        manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(cancelled["status"], "cancelled");
-    assert_eq!(cancelled["cancelled_late"], false);
+    assert_eq!(cancelled.status, Status::Cancelled);
+    assert!(!cancelled.cancelled_late);
     assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 0);
     // The time is free again.
     assert_eq!(post(&s, &body(slot), None).await.status(), StatusCode::CREATED);
@@ -346,19 +385,66 @@ async fn the_manage_link_shows_and_cancels_with_its_token_only() {
 #[tokio::test]
 async fn a_cancellation_after_the_deadline_is_marked_late() {
     let s = spawn().await;
-    let created: Value = post(&s, &body(&slots()[0]), None).await.json().await.expect("json");
-    let (reference, token) =
-        (created["reference"].as_str().expect("ref"), created["manage_token"].as_str().expect("token"));
+    let created: Created = post(&s, &body(&slots()[0]), None).await.json().await.expect("json");
+    let token = created.manage_token.as_str();
     // Move the visit to five hours from now: inside the 10-hour notice.
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let start = Utc::now().timestamp() + 5 * 3600;
     conn.execute("UPDATE bookings SET start_utc = ?1, end_utc = ?1 + 1200", [start]).expect("update");
 
-    let path = format!("/api/bookings/{reference}");
-    let (_, shown) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
-    assert_eq!(shown["deadline_passed"], true);
-    let (status, cancelled) = manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
+    let path = format!("/api/bookings/{}", created.reference);
+    let (_, shown): (_, BookingView) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;
+    assert!(shown.deadline_passed);
+    let (status, cancelled): (_, BookingView) =
+        manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(cancelled["status"], "cancelled");
-    assert_eq!(cancelled["cancelled_late"], true);
+    assert_eq!(cancelled.status, Status::Cancelled);
+    assert!(cancelled.cancelled_late);
+}
+
+#[tokio::test]
+async fn a_parent_books_a_child_who_has_no_phone_of_their_own() {
+    let s = spawn().await;
+    let mut b = body(&slots()[0]);
+    b.patient = Patient {
+        given_name: "Нұрлан".into(),
+        iin: "000101500001".into(),
+        birth_date: "2015-05-05".into(),
+        phone: String::new(),
+        ..b.patient
+    };
+    let res = post(&s, &b, None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "a child alone needs a representative");
+    let v: ErrorBody = res.json().await.expect("json");
+    assert_eq!(
+        v.errors,
+        [
+            FieldError { field: Field::Patient(PersonField::Phone), code: FieldCode::Required },
+            FieldError { field: Field::Representative, code: FieldCode::RepresentativeRequired },
+        ]
+    );
+
+    b.representative = Some(Representative {
+        surname: "Сейтқали".into(),
+        given_name: "Айгерім".into(),
+        patronymic: String::new(),
+        iin: "950520300004".into(),
+        birth_date: "1995-05-20".into(),
+        phone: "+7 701 123 45 67".into(),
+        relation: "parent".into(),
+        guarantee: true,
+    });
+    assert_eq!(post(&s, &b, None).await.status(), StatusCode::CREATED);
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM people WHERE role = 'patient' AND iin = '000101500001' AND phone IS NULL"
+        ),
+        1
+    );
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM people WHERE role = 'representative' AND phone = '+77011234567' AND relation = 'parent'"),
+        1
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM consents WHERE given_by = 'representative'"), 2);
 }

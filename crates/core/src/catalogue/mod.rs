@@ -14,9 +14,9 @@ pub use schedule::{Exception, ScheduleEntry, WeeklySchedule};
 
 use crate::clock::{iso_date, ClinicZone};
 use crate::ident::Bin;
-use crate::lang::Lang;
 use crate::money::Tenge;
 use crate::phone::Phone;
+use crate::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;

@@ -10,20 +10,23 @@ pub mod render;
 mod session;
 #[cfg(test)]
 mod tests;
-pub mod words;
 
 pub use receipt::Receipt;
 
 use crate::availability::{Busy, DoctorChoice};
-use crate::booking::{visit_day, BookingForm, FieldError, PersonForm, RepresentativeForm, FIELDS};
-use crate::catalogue::Catalogue;
+use crate::booking::{is_minor, Booking};
+use crate::catalogue::{Catalogue, DoctorId};
 use crate::clock::{parse_date, parse_instant};
 use crate::ident::Iin;
-use crate::lang::Lang;
-use crate::person::BirthDate;
+use crate::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
+use jazylu_api::{
+    BookingRequest, BookingView, Created, ErrorBody, Field, FieldCode, FieldError, Representative,
+};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Step {
     Doctor,
     Time,
@@ -50,18 +53,12 @@ impl Step {
         }
     }
 
-    fn parse(s: &str) -> Option<Step> {
-        [Step::Doctor, Step::Time, Step::Patient, Step::Consents, Step::Review, Step::Done]
-            .into_iter()
-            .find(|st| st.code() == s)
-    }
-
     /// The step where the visitor fixes a field.
-    fn of_field(field: &str) -> Step {
+    pub fn of_field(field: Field) -> Step {
         match field {
-            "doctor" => Step::Doctor,
-            "slot" | "service" => Step::Time,
-            f if f.starts_with("consents.") => Step::Consents,
+            Field::Doctor => Step::Doctor,
+            Field::Slot | Field::Service => Step::Time,
+            Field::ConsentOffer | Field::ConsentPersonalData => Step::Consents,
             _ => Step::Patient,
         }
     }
@@ -104,7 +101,7 @@ pub struct Flow {
     /// The request as far as the visitor has filled it in: service, patient, consents, channel
     /// and campaign tags. The slot and the representative are kept apart (below) and put in by
     /// `request`.
-    pub form: BookingForm,
+    pub form: BookingRequest,
     /// `None` is "any doctor".
     pub doctor: Option<String>,
     pub day: Option<NaiveDate>,
@@ -112,33 +109,23 @@ pub struct Flow {
     pub slot: Option<(String, DateTime<Utc>)>,
     pub as_representative: bool,
     /// Kept while the box is unticked, so ticking it again brings the typing back.
-    pub representative: RepresentativeForm,
+    pub representative: Representative,
     /// Problems shown next to their fields.
     pub errors: Vec<FieldError>,
     /// Why the visitor is asked for another time (`slot_taken`…), shown on the time step.
-    pub slot_notice: Option<&'static str>,
+    pub slot_notice: Option<FieldCode>,
     pub times: Times,
     pub net: Net,
     /// The Idempotency-Key and the body it was made for: reused for every retry of that body.
     pub key: Option<(String, String)>,
     /// The booking made (confirmation) or looked up (manage page).
     pub receipt: Option<Receipt>,
+    /// The reference and token of the booking the manage page shows.
+    pub manage: Option<(String, String)>,
     /// The manage page asks "are you sure?" before cancelling.
     pub confirm_cancel: bool,
     /// The id to focus after the next paint; `None` focuses the step's heading.
     pub focus: Option<String>,
-}
-
-fn person_field<'a>(p: &'a mut PersonForm, key: &str) -> Option<&'a mut String> {
-    Some(match key {
-        "surname" => &mut p.surname,
-        "given_name" => &mut p.given_name,
-        "patronymic" => &mut p.patronymic,
-        "iin" => &mut p.iin,
-        "birth_date" => &mut p.birth_date,
-        "phone" => &mut p.phone,
-        _ => return None,
-    })
 }
 
 /// "•••• •••• 1234": an IIN once typed is not shown again in full.
@@ -152,18 +139,23 @@ impl Flow {
     pub fn new(service: &str) -> Flow {
         Flow {
             step: Step::Doctor,
-            form: BookingForm { service: service.to_string(), whatsapp: true, ..BookingForm::default() },
+            form: BookingRequest {
+                service: service.to_string(),
+                patient: jazylu_api::Patient { whatsapp: true, ..Default::default() },
+                ..BookingRequest::default()
+            },
             doctor: None,
             day: None,
             slot: None,
             as_representative: false,
-            representative: RepresentativeForm::default(),
+            representative: Representative::default(),
             errors: Vec::new(),
             slot_notice: None,
             times: Times::Loading,
             net: Net::Idle,
             key: None,
             receipt: None,
+            manage: None,
             confirm_cancel: false,
             focus: None,
         }
@@ -174,11 +166,7 @@ impl Flow {
         let mut f = Flow::new("");
         f.step = Step::Manage;
         f.net = Net::Pending;
-        f.receipt = Some(Receipt {
-            reference: reference.to_string(),
-            token: token.to_string(),
-            ..Receipt::default()
-        });
+        f.manage = Some((reference.to_string(), token.to_string()));
         f
     }
 
@@ -186,7 +174,7 @@ impl Flow {
     /// choices and the request made for the old service go.
     pub fn for_service(self, service: &str) -> Flow {
         Flow {
-            form: BookingForm { service: service.to_string(), ..self.form },
+            form: BookingRequest { service: service.to_string(), ..self.form },
             as_representative: self.as_representative,
             representative: self.representative,
             ..Flow::new(service)
@@ -203,43 +191,41 @@ impl Flow {
     /// What the visitor typed or ticked in the field `name`.
     pub fn set(&mut self, name: &str, value: &str, checked: bool) {
         match name {
-            "patient.address" => self.form.address = value.to_string(),
-            "patient.whatsapp" => self.form.whatsapp = checked,
-            "as_representative" => self.as_representative = checked,
-            "representative.relation" => self.representative.relation = value.to_string(),
-            "representative.guarantee" => self.representative.guarantee = checked,
-            "consents.offer" => self.form.consent_offer = checked,
-            "consents.personal_data" => self.form.consent_personal_data = checked,
-            _ => {
-                let target = match name.split_once('.') {
-                    Some(("patient", key)) => person_field(&mut self.form.patient, key),
-                    Some(("representative", key)) => person_field(&mut self.representative.person, key),
-                    _ => None,
-                };
-                if let Some(t) = target {
-                    *t = value.to_string();
-                }
-            }
+            "patient.whatsapp" => return self.form.patient.whatsapp = checked,
+            "as_representative" => return self.as_representative = checked,
+            _ => {}
         }
+        let Some(field) = Field::parse(name) else { return };
+        let text = match field {
+            Field::Patient(p) => self.form.patient.get_mut(p),
+            Field::Rep(p) => self.representative.get_mut(p),
+            Field::Address => &mut self.form.patient.address,
+            Field::Relation => &mut self.representative.relation,
+            Field::Guarantee => return self.representative.guarantee = checked,
+            Field::ConsentOffer => return self.form.consents.offer = checked,
+            Field::ConsentPersonalData => return self.form.consents.personal_data = checked,
+            _ => return,
+        };
+        *text = value.to_string();
     }
 
     /// The typed IIN behind a masked input, to show while the visitor edits it.
     pub fn iin(&self, name: &str) -> &str {
         if name.starts_with("representative") {
-            &self.representative.person.iin
+            &self.representative.iin
         } else {
             &self.form.patient.iin
         }
     }
 
     /// The request as the endpoint takes it.
-    pub fn request(&self, lang: Lang) -> BookingForm {
+    pub fn request(&self, lang: Lang) -> BookingRequest {
         let (doctor, start) = match &self.slot {
             Some((d, s)) => (d.clone(), crate::clock::Instant(*s).to_string()),
             None => (String::new(), String::new()),
         };
         let representative = self.as_representative.then(|| self.representative.clone());
-        BookingForm { doctor, start, representative, lang, ..self.form.clone() }
+        BookingRequest { doctor, start, representative, lang: lang.code().to_string(), ..self.form.clone() }
     }
 
     fn busy(&self) -> &[Busy] {
@@ -250,22 +236,20 @@ impl Flow {
     }
 
     fn problems(&self, cat: &Catalogue, now: DateTime<Utc>) -> Vec<FieldError> {
-        self.request(Lang::DEFAULT).validate(cat, self.busy(), now).err().unwrap_or_default()
+        Booking::parse(&self.request(Lang::DEFAULT), cat, self.busy(), now).err().unwrap_or_default()
     }
 
     /// Whether the patient is under 18 on the visit day (today before a time is chosen).
-    fn minor(&self, cat: &Catalogue, now: DateTime<Utc>) -> bool {
-        let day = visit_day(cat, self.slot.as_ref().map(|s| s.1), now);
-        BirthDate::parse(&self.form.patient.birth_date, cat.clinic().time_zone.today(now))
-            .is_ok_and(|b| b.is_minor_on(day))
+    pub fn minor(&self, cat: &Catalogue, now: DateTime<Utc>) -> bool {
+        is_minor(&self.request(Lang::DEFAULT), cat, now)
     }
 
     /// The visitor left the field `name`: its message, the IIN masked once valid, and the
     /// representative's block shown when the birth date makes the patient a minor.
     pub fn leave(&mut self, name: &str, cat: &Catalogue, now: DateTime<Utc>, lang: Lang) -> Vec<Patch> {
         // A box speaks for itself: its message comes with "Next".
-        const BOXES: [&str; 3] = ["representative.guarantee", "consents.offer", "consents.personal_data"];
-        let Some(field) = FIELDS.into_iter().find(|f| *f == name && !BOXES.contains(f)) else {
+        const BOXES: [Field; 3] = [Field::Guarantee, Field::ConsentOffer, Field::ConsentPersonalData];
+        let Some(field) = Field::parse(name).filter(|f| !BOXES.contains(f)) else {
             return Vec::new();
         };
         let problems = self.problems(cat, now);
@@ -274,12 +258,12 @@ impl Flow {
         if let Some(code) = code {
             self.errors.push(FieldError { field, code });
         }
-        let text = code.map_or("", |c| crate::booking_texts::field_message(lang, c));
-        let mut patches = vec![Patch::Message { field, text }];
-        if field.ends_with(".iin") && Iin::parse(self.iin(field)).is_ok() {
-            patches.push(Patch::Value { field, value: mask_iin(self.iin(field)) });
+        let text = code.map_or("", |c| jazylu_i18n::words(lang).field_message(c));
+        let mut patches = vec![Patch::Message { field: field.path(), text }];
+        if field.path().ends_with(".iin") && Iin::parse(self.iin(field.path())).is_ok() {
+            patches.push(Patch::Value { field: field.path(), value: mask_iin(self.iin(field.path())) });
         }
-        if field == "patient.birth_date" {
+        if field == Field::Patient(jazylu_api::PersonField::BirthDate) {
             let minor = self.minor(cat, now);
             patches.push(Patch::Show { id: "jz-minor", show: minor });
             if minor && !self.as_representative {
@@ -311,7 +295,7 @@ impl Flow {
     }
 
     pub fn doctor_choice(&self) -> DoctorChoice {
-        let one = self.doctor.as_deref().and_then(crate::catalogue::DoctorId::parse);
+        let one = self.doctor.as_deref().and_then(DoctorId::parse);
         one.map_or(DoctorChoice::Any, DoctorChoice::One)
     }
 
@@ -343,7 +327,7 @@ impl Flow {
         self.errors =
             self.problems(cat, now).into_iter().filter(|e| Step::of_field(e.field) == here).collect();
         match self.errors.first() {
-            Some(e) => self.focus = Some(render::field_focus(e.field)),
+            Some(e) => self.focus = Some(render::field_focus(e.field.path())),
             None => self.go(match here {
                 Step::Doctor => Step::Time,
                 Step::Time => Step::Patient,
@@ -381,7 +365,7 @@ impl Flow {
             self.show_problems(problems.clone(), first.field);
             return None;
         }
-        let body = self.request(lang).to_json();
+        let body = serde_json::to_string(&self.request(lang)).unwrap_or_default();
         let key = match &self.key {
             Some((k, b)) if *b == body => k.clone(),
             _ => fresh_key(),
@@ -391,16 +375,16 @@ impl Flow {
         Some((key, body))
     }
 
-    fn show_problems(&mut self, problems: Vec<FieldError>, first: &str) {
+    fn show_problems(&mut self, problems: Vec<FieldError>, first: Field) {
         let step = Step::of_field(first);
         if step == Step::Time {
-            self.slot_notice = problems.iter().find(|e| e.field == "slot").map(|e| e.code);
+            self.slot_notice = problems.iter().find(|e| e.field == Field::Slot).map(|e| e.code);
             self.slot = None;
         }
         self.errors = problems;
         self.go(step);
         if step != Step::Time {
-            self.focus = Some(render::field_focus(first));
+            self.focus = Some(render::field_focus(first.path()));
         }
     }
 
@@ -408,24 +392,26 @@ impl Flow {
     /// answer came.
     pub fn answered(&mut self, answer: Option<(u16, &str)>) {
         self.net = Net::Idle;
+        let error = |body: &str| serde_json::from_str::<ErrorBody>(body).ok();
         match answer {
             None => self.net = Net::Failed("network"),
-            Some((200 | 201, body)) => match Receipt::from_json(body, None) {
-                Some(r) => self.done(r),
-                None => self.net = Net::Failed("server"),
-            },
+            Some((200 | 201, body)) => {
+                match serde_json::from_str::<Created>(body).ok().and_then(Receipt::created) {
+                    Some(r) => self.done(r),
+                    None => self.net = Net::Failed("server"),
+                }
+            }
             Some((409, body)) => {
                 // The fresh busy time comes with the answer; the next paint offers what is free.
-                if let Some(busy) = crate::availability::busy_from_json(body) {
-                    let mut all = self.busy().to_vec();
-                    all.extend(busy);
-                    self.times = Times::Ready(all);
-                }
+                let fresh = error(body).and_then(|e| e.busy).unwrap_or_default();
+                let mut all = self.busy().to_vec();
+                all.extend(fresh.iter().filter_map(Busy::from_wire));
+                self.times = Times::Ready(all);
                 self.slot = None;
-                self.slot_notice = Some("slot_taken");
+                self.slot_notice = Some(FieldCode::SlotTaken);
                 self.go(Step::Time);
             }
-            Some((422, body)) => match receipt::field_errors(body) {
+            Some((422, body)) => match error(body).map(|e| e.errors) {
                 Some(errors) if !errors.is_empty() => {
                     let first = errors[0].field;
                     self.show_problems(errors, first);
@@ -448,17 +434,19 @@ impl Flow {
 
     /// The manage page's answer from `GET /api/bookings/{ref}` or `…/cancel`.
     pub fn managed(&mut self, answer: Option<(u16, &str)>) {
-        let token = self.receipt.as_ref().map(|r| r.token.clone()).unwrap_or_default();
+        let token = self.manage.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
         self.confirm_cancel = false;
         self.net = match answer {
             None => Net::Failed("network"),
-            Some((200, body)) => match Receipt::from_json(body, Some(&token)) {
-                Some(r) => {
-                    self.receipt = Some(r);
-                    Net::Idle
+            Some((200, body)) => {
+                match serde_json::from_str::<BookingView>(body).ok().and_then(|v| Receipt::viewed(v, token)) {
+                    Some(r) => {
+                        self.receipt = Some(r);
+                        Net::Idle
+                    }
+                    None => Net::Failed("server"),
                 }
-                None => Net::Failed("server"),
-            },
+            }
             Some((404, _)) => Net::Failed("booking_not_found"),
             Some((409, _)) => Net::Failed("visit_started"),
             Some(_) => Net::Failed("server"),

@@ -5,22 +5,18 @@
 //! Inputs are named by their error paths (`patient.iin`); each has `id="jz-f-{name}"` and a
 //! message element `id="jz-e-{name}"` that `Patch::Message` fills in place.
 
-use super::words::{words, Words};
 use super::{horizon, mask_iin, Flow, Net, Receipt, Step, Times};
 use crate::availability::free_slots;
 use crate::booking::Relation;
-use crate::booking_texts::{
-    consent_offer, consent_personal_data, field_message, personal_data_text, rules, FIRST_VISIT_RULE,
-    PAYMENT_RULE,
-};
 use crate::catalogue::{Catalogue, Service};
 use crate::clock::IsoDate;
 use crate::confirmation::{callback, ics, CalendarEvent, Callback};
 use crate::html::Escape;
 use crate::ident::Iin;
-use crate::lang::Lang;
-use crate::texts::{texts, Texts};
+use crate::Lang;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Timelike, Utc};
+use jazylu_api::{PersonField, Status};
+use jazylu_i18n::{words, Operator, Rules, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
 use std::fmt::{Result, Write};
 
 /// What every part of the markup needs.
@@ -30,13 +26,13 @@ struct V<'a> {
     lang: Lang,
     now: DateTime<Utc>,
     w: &'static Words,
-    t: &'static Texts,
+    t: &'static Words,
     zone: FixedOffset,
 }
 
 /// The current step. `page` is the address of the page without its fragment, for the manage link.
 pub fn render(f: &Flow, cat: &Catalogue, lang: Lang, now: DateTime<Utc>, page: &str) -> String {
-    let v = V { f, cat, lang, now, w: words(lang), t: texts(lang), zone: cat.clinic().time_zone.offset() };
+    let v = V { f, cat, lang, now, w: words(lang), t: words(lang), zone: cat.clinic().time_zone.offset() };
     let mut out = String::with_capacity(8 * 1024);
     // Writing into a String cannot fail.
     let _ = crate::price_list::lang_nav(&mut out, lang);
@@ -70,7 +66,7 @@ impl V<'_> {
 
     /// "среда, 2 декабря 2026, 09:30".
     fn when(&self, t: DateTime<Utc>) -> String {
-        format!("{}, {}", self.w.date(self.lang, self.day_of(t)), self.hm(t))
+        format!("{}, {}", self.w.date(self.day_of(t)), self.hm(t))
     }
 
     fn service(&self) -> Option<&Service> {
@@ -82,7 +78,7 @@ impl V<'_> {
     }
 
     fn error(&self, field: &str) -> Option<&'static str> {
-        self.f.errors.iter().find(|e| e.field == field).map(|e| field_message(self.lang, e.code))
+        self.f.errors.iter().find(|e| e.field.path() == field).map(|e| self.w.field_message(e.code))
     }
 
     fn label(&self, field: &str) -> &'static str {
@@ -98,8 +94,8 @@ impl V<'_> {
             "relation" => w.relation,
             "guarantee" => w.guarantee,
             "representative" | "as_representative" => w.representative,
-            "offer" => consent_offer(self.lang),
-            "personal_data" => consent_personal_data(self.lang),
+            "offer" => w.consent_offer,
+            "personal_data" => w.consent_personal_data,
             _ => w.when,
         }
     }
@@ -122,7 +118,7 @@ fn step(out: &mut String, v: &V<'_>) -> Result {
             r#"<p class="jz-booking-svc"><strong>{}</strong> <span>{}&nbsp;{}</span> <span>{price}</span></p>"#,
             Escape(s.name.get(v.lang)),
             s.duration.get(),
-            v.t.minutes
+            v.t.min
         )?;
     }
     let at = Step::NUMBERED.iter().position(|s| *s == f.step).unwrap_or(0);
@@ -147,7 +143,7 @@ fn step(out: &mut String, v: &V<'_>) -> Result {
     write!(
         out,
         r#"</ol><h2 id="jz-step-title" tabindex="-1"><span class="jz-stepno">{}</span> {title}</h2>"#,
-        w.step_of(v.lang, at + 1, Step::NUMBERED.len())
+        w.step_of(at + 1, Step::NUMBERED.len())
     )?;
     summary(out, v)?;
     match f.step {
@@ -169,15 +165,15 @@ fn summary(out: &mut String, v: &V<'_>) -> Result {
     }
     write!(out, r#"<div class="jz-alert" role="alert" id="jz-summary"><p>{}</p><ul>"#, v.w.fix_fields)?;
     for e in here {
-        let label = if e.field.starts_with("representative.") {
-            format!("{}: {}", v.w.representative, v.label(e.field))
+        let label = if e.field.path().starts_with("representative.") {
+            format!("{}: {}", v.w.representative, v.label(e.field.path()))
         } else {
-            v.label(e.field).to_string()
+            v.label(e.field.path()).to_string()
         };
         write!(
             out,
             r##"<li><a href="#{id}" data-focus="{id}">{label}</a></li>"##,
-            id = field_focus(e.field)
+            id = field_focus(e.field.path())
         )?;
     }
     out.push_str("</ul></div>");
@@ -214,7 +210,7 @@ fn doctors(out: &mut String, v: &V<'_>) -> Result {
 fn times(out: &mut String, v: &V<'_>) -> Result {
     let (f, w) = (v.f, v.w);
     if let Some(code) = f.slot_notice {
-        write!(out, r#"<p class="jz-alert" role="alert">{}</p>"#, field_message(v.lang, code))?;
+        write!(out, r#"<p class="jz-alert" role="alert">{}</p>"#, v.w.field_message(code))?;
     }
     let busy = match &f.times {
         Times::Loading => {
@@ -248,7 +244,7 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
                 out.push_str("</div>");
             }
             month = Some(date.month());
-            let name = w.month_year(v.lang, date);
+            let name = w.month_year(date);
             write!(
                 out,
                 r#"<p class="jz-month" aria-hidden="true">{name}</p><div class="jz-days" role="group" aria-label="{name}">"#
@@ -266,7 +262,7 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
             out,
             r#"<button type="button" class="jz-day" id="jz-day-{iso}" data-day="{iso}" aria-pressed="{}" aria-label="{}: {n} {}"{}>{}</button>"#,
             date == day,
-            w.date(v.lang, date),
+            w.date(date),
             w.free,
             if n == 0 { " disabled" } else { "" },
             date.day()
@@ -275,7 +271,7 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
     }
     out.push_str("</div>");
 
-    let label = w.date(v.lang, day);
+    let label = w.date(day);
     write!(out, r#"<h3 class="jz-sub" id="jz-times-title">{label}</h3>"#)?;
     let of_day: Vec<_> = slots.iter().filter(|s| v.day_of(s.start) == day).collect();
     if of_day.is_empty() {
@@ -344,29 +340,36 @@ fn checkbox(out: &mut String, v: &V<'_>, name: &str, label: &str, checked: bool)
 
 const TEXT: &str = r#"type="text" autocomplete="off""#;
 
-fn person(out: &mut String, v: &V<'_>, prefix: &str, p: &crate::booking::PersonForm) -> Result {
+fn person<'a>(out: &mut String, v: &V<'_>, prefix: &str, p: impl Fn(PersonField) -> &'a str) -> Result {
     let w = v.w;
     let today = IsoDate(v.cat.clinic().time_zone.today(v.now));
     let patient = prefix == "patient";
     let auto =
         |a: &str| if patient { format!(r#"type="text" autocomplete="{a}""#) } else { TEXT.to_string() };
-    input(out, v, &format!("{prefix}.surname"), &p.surname, &auto("family-name"), None)?;
-    input(out, v, &format!("{prefix}.given_name"), &p.given_name, &auto("given-name"), None)?;
-    input(out, v, &format!("{prefix}.patronymic"), &p.patronymic, &auto("additional-name"), None)?;
+    input(out, v, &format!("{prefix}.surname"), p(PersonField::Surname), &auto("family-name"), None)?;
+    input(out, v, &format!("{prefix}.given_name"), p(PersonField::GivenName), &auto("given-name"), None)?;
+    input(
+        out,
+        v,
+        &format!("{prefix}.patronymic"),
+        p(PersonField::Patronymic),
+        &auto("additional-name"),
+        None,
+    )?;
     input(
         out,
         v,
         &format!("{prefix}.iin"),
-        &p.iin,
+        p(PersonField::Iin),
         r#"type="text" inputmode="numeric" autocomplete="off" maxlength="15""#,
         Some(w.iin_hint),
     )?;
     let bday =
         format!(r#"type="date" max="{today}"{}"#, if patient { r#" autocomplete="bday""# } else { "" });
-    input(out, v, &format!("{prefix}.birth_date"), &p.birth_date, &bday, None)?;
+    input(out, v, &format!("{prefix}.birth_date"), p(PersonField::BirthDate), &bday, None)?;
     let tel =
         format!(r#"type="tel"{}"#, if patient { r#" autocomplete="tel""# } else { r#" autocomplete="off""# });
-    input(out, v, &format!("{prefix}.phone"), &p.phone, &tel, Some(w.phone_hint))
+    input(out, v, &format!("{prefix}.phone"), p(PersonField::Phone), &tel, Some(w.phone_hint))
 }
 
 fn nav(out: &mut String, v: &V<'_>, submit: &str, disabled: bool) -> Result {
@@ -386,9 +389,16 @@ fn patient(out: &mut String, v: &V<'_>) -> Result {
         r#"<form class="jz-form" method="post" data-form novalidate><fieldset><legend class="jz-sr">{}</legend>"#,
         w.patient
     )?;
-    person(out, v, "patient", &f.form.patient)?;
-    input(out, v, "patient.address", &f.form.address, r#"type="text" autocomplete="street-address""#, None)?;
-    checkbox(out, v, "patient.whatsapp", w.has_whatsapp, f.form.whatsapp)?;
+    person(out, v, "patient", |k| f.form.patient.get(k))?;
+    input(
+        out,
+        v,
+        "patient.address",
+        &f.form.patient.address,
+        r#"type="text" autocomplete="street-address""#,
+        None,
+    )?;
+    checkbox(out, v, "patient.whatsapp", w.has_whatsapp, f.form.patient.whatsapp)?;
     out.push_str("</fieldset>");
     write!(out, r#"<p class="jz-note" id="jz-minor"{}>{}</p>"#, hidden(!minor), w.minor_note)?;
     checkbox(out, v, "as_representative", w.as_representative, f.as_representative)?;
@@ -399,7 +409,7 @@ fn patient(out: &mut String, v: &V<'_>) -> Result {
         hidden(!f.as_representative),
         w.representative
     )?;
-    person(out, v, "representative", &f.representative.person)?;
+    person(out, v, "representative", |k| f.representative.get(k))?;
     let rel = "representative.relation";
     let err = v.error(rel);
     write!(
@@ -430,12 +440,12 @@ fn hidden(yes: bool) -> &'static str {
 }
 
 fn consents(out: &mut String, v: &V<'_>) -> Result {
-    let (f, w, lang) = (v.f, v.w, v.lang);
+    let (f, w) = (v.f, v.w);
     out.push_str(r#"<form class="jz-form" method="post" data-form novalidate>"#);
     if f.as_representative {
         write!(out, r#"<p class="jz-note">{}</p>"#, w.representative_consents)?;
     }
-    checkbox(out, v, "consents.offer", consent_offer(lang), f.form.consent_offer)?;
+    checkbox(out, v, "consents.offer", w.consent_offer, f.form.consents.offer)?;
     if let Some(url) = &v.cat.clinic().offer_url {
         write!(
             out,
@@ -444,15 +454,15 @@ fn consents(out: &mut String, v: &V<'_>) -> Result {
             w.offer_text
         )?;
     }
-    checkbox(out, v, "consents.personal_data", consent_personal_data(lang), f.form.consent_personal_data)?;
+    checkbox(out, v, "consents.personal_data", w.consent_personal_data, f.form.consents.personal_data)?;
     write!(
         out,
         r#"<details class="jz-doc"><summary>{}</summary><p>{}</p></details>"#,
         w.read_consent,
-        Escape(&personal_data_text(lang, v.cat))
+        Escape(&personal_data(v))
     )?;
     write!(out, r#"<h3 class="jz-sub">{}</h3><ul class="jz-rules">"#, w.before_visit)?;
-    for r in rules(lang, v.cat) {
+    for r in rules(v) {
         write!(out, "<li>{r}</li>")?;
     }
     out.push_str("</ul>");
@@ -488,21 +498,22 @@ fn review(out: &mut String, v: &V<'_>) -> Result {
     let (f, w) = (v.f, v.w);
     let (Some((doctor, start)), Some(s)) = (&f.slot, v.service()) else { return Ok(()) };
     visit(out, v, &f.form.service, doctor, *start, &v.cat.price_at(s, *start).now.to_string())?;
-    let who = |p: &crate::booking::PersonForm| {
-        format!("{} {} {}", p.surname.trim(), p.given_name.trim(), p.patronymic.trim()).trim().to_string()
+    let who = |surname: &str, given: &str, patronymic: &str| {
+        format!("{} {} {}", surname.trim(), given.trim(), patronymic.trim()).trim().to_string()
     };
+    let p = &f.form.patient;
     write!(
         out,
         "<dt>{}</dt><dd>{}<br>{} {}<br>{} {}<br>{}</dd>",
         w.steps[2],
-        Escape(&who(&f.form.patient)),
+        Escape(&who(&p.surname, &p.given_name, &p.patronymic)),
         w.iin,
         mask_iin(&f.form.patient.iin),
         w.birth_date,
         Escape(&f.form.patient.birth_date),
         Escape(&f.form.patient.phone)
     )?;
-    write!(out, "<dt>{}</dt><dd>{}</dd>", w.address, Escape(&f.form.address))?;
+    write!(out, "<dt>{}</dt><dd>{}</dd>", w.address, Escape(&f.form.patient.address))?;
     if f.as_representative {
         let r = &f.representative;
         let relation =
@@ -511,10 +522,10 @@ fn review(out: &mut String, v: &V<'_>) -> Result {
             out,
             "<dt>{}</dt><dd>{} ({relation})<br>{} {}<br>{}</dd>",
             w.representative,
-            Escape(&who(&r.person)),
+            Escape(&who(&r.surname, &r.given_name, &r.patronymic)),
             w.iin,
-            mask_iin(&r.person.iin),
-            Escape(&r.person.phone)
+            mask_iin(&r.iin),
+            Escape(&r.phone)
         )?;
     }
     out.push_str("</dl>");
@@ -551,7 +562,7 @@ fn contacts(out: &mut String, v: &V<'_>) -> Result {
             out,
             r#"<a class="jz-wa" href="https://wa.me/{}" rel="noopener" target="_blank">{}</a>"#,
             wa.digits(),
-            v.t.whatsapp
+            v.t.message_whatsapp
         )?;
     }
     out.push_str("</p>");
@@ -560,7 +571,7 @@ fn contacts(out: &mut String, v: &V<'_>) -> Result {
 
 /// The free-cancellation deadline, or the warning that it has passed.
 fn deadline(out: &mut String, v: &V<'_>, r: &Receipt) -> Result {
-    let Some(d) = r.cancel_deadline else { return Ok(()) };
+    let d = r.cancel_deadline;
     // As `Policies::is_late`: at the deadline itself cancelling is still free.
     if v.now <= d {
         write!(out, r#"<p class="jz-deadline">{} <strong>{}</strong></p>"#, v.w.free_cancel_until, v.when(d))
@@ -581,14 +592,14 @@ fn booked(out: &mut String, v: &V<'_>, r: &Receipt, start: DateTime<Utc>) -> Res
 fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     let (w, lang) = (v.w, v.lang);
     let Some(r) = &v.f.receipt else { return Ok(()) };
-    let Some(start) = r.start else { return Ok(()) };
-    let title = if r.status == "confirmed" { w.confirmed } else { w.received };
+    let start = r.start;
+    let title = if r.status == Status::Confirmed { w.confirmed } else { w.received };
     write!(
         out,
         r#"<section class="jz-flow jz-done" aria-labelledby="jz-step-title"><h2 id="jz-step-title" tabindex="-1">{title}</h2>"#
     )?;
     booked(out, v, r, start)?;
-    if r.status != "confirmed" {
+    if r.status != Status::Confirmed {
         match callback(v.cat, v.now) {
             Some(Callback::At { date, weekday, time }) => {
                 let today = v.cat.clinic().time_zone.today(v.now);
@@ -599,18 +610,15 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
                 } else {
                     w.on_weekday(weekday)
                 };
-                let when = match lang {
-                    Lang::Kk => format!("{day} {time}-ден кейін"),
-                    Lang::Ru => format!("{day} после {time}"),
-                    Lang::En => format!("{day} after {time}"),
-                };
+                let m = u32::from(time.minutes());
+                let when = w.call_after(day, m / 60, m % 60);
                 write!(out, r#"<p class="jz-callback">{} <strong>{when}</strong></p>"#, w.call_at)?;
             }
             _ => write!(out, r#"<p class="jz-callback">{}</p>"#, w.call_soon)?,
         }
     }
     deadline(out, v, r)?;
-    let rules = rules(lang, v.cat);
+    let rules = rules(v);
     let rule = |i: usize| rules.get(i).map_or("", String::as_str);
     write!(
         out,
@@ -626,7 +634,7 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     let file = ics(&CalendarEvent {
         reference: &r.reference,
         start,
-        end: r.end.unwrap_or(start),
+        end: r.end,
         title: &title,
         location: clinic.address.get(lang),
         description: &description,
@@ -662,7 +670,7 @@ fn manage(out: &mut String, v: &V<'_>) -> Result {
         v.t.back_to_prices, w.your_booking
     )?;
     let r = f.receipt.as_ref();
-    let start = r.and_then(|r| r.start);
+    let start = r.map(|r| r.start);
     match (&f.net, r, start) {
         (Net::Failed(code), _, _) => {
             let text = match *code {
@@ -689,14 +697,14 @@ fn manage(out: &mut String, v: &V<'_>) -> Result {
         contacts(out, v)?;
         return out.write_str("</section>");
     };
-    let status = match r.status.as_str() {
-        "confirmed" => w.status_confirmed,
-        "cancelled" => w.status_cancelled,
-        _ => w.status_requested,
+    let status = match r.status {
+        Status::Confirmed => w.status_confirmed,
+        Status::Cancelled => w.status_cancelled,
+        Status::Requested => w.status_requested,
     };
     booked(out, v, r, start)?;
     write!(out, r#"<p class="jz-status-line" id="jz-booking-status">{status}</p>"#)?;
-    if r.status == "cancelled" {
+    if r.status == Status::Cancelled {
         if r.cancelled_late {
             write!(out, r#"<p class="jz-alert">{}</p>"#, w.cancelled_late)?;
         }
@@ -743,4 +751,20 @@ impl std::fmt::Display for Percent<'_> {
         }
         Ok(())
     }
+}
+
+/// The consent text with the clinic as its operator.
+fn personal_data(v: &V<'_>) -> String {
+    let clinic = v.cat.clinic();
+    let phone = clinic.phones.first().map(|p| p.to_string()).unwrap_or_default();
+    v.w.personal_data(&Operator { name: clinic.name.get(v.lang), bin: clinic.bin.as_str(), phone: &phone })
+}
+
+fn rules(v: &V<'_>) -> Vec<String> {
+    let p = &v.cat.clinic().policies;
+    v.w.rules(Rules {
+        cancel_notice_hours: p.cancel_notice_hours,
+        late_grace_min: p.late_grace_min,
+        first_visit_arrive_early_min: p.first_visit_arrive_early_min,
+    })
 }

@@ -1,56 +1,80 @@
 //! The flow kept for the tab (`sessionStorage`), so a reload loses nothing the visitor typed.
-//! Once booked, only the receipt is kept. The form is written in the endpoint's request format,
-//! so there is one reader and one writer for it.
+//! Once booked, only the receipt is kept. The form is kept in the endpoint's request format.
 
 use super::{Flow, Receipt, Step};
-use crate::booking::BookingForm;
-use crate::clock::{parse_date, parse_instant, Instant, IsoDate};
-use crate::json::{Json, ObjectWriter};
+use crate::clock::{instant, iso_date};
+use chrono::{DateTime, NaiveDate, Utc};
+use jazylu_api::{BookingRequest, Representative};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    step: Step,
+    doctor: Option<String>,
+    #[serde(with = "opt_date", default)]
+    day: Option<NaiveDate>,
+    slot: Option<(String, KeptInstant)>,
+    as_representative: bool,
+    form: BookingRequest,
+    /// Kept even while the box is unticked, so ticking it again brings the typing back.
+    representative: Representative,
+    key: Option<(String, String)>,
+    receipt: Option<Receipt>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct KeptInstant(#[serde(with = "instant")] DateTime<Utc>);
+
+mod opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct D(#[serde(with = "super::iso_date")] NaiveDate);
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(D).serialize(s)
+    }
+
+    pub fn deserialize<'de, De: Deserializer<'de>>(d: De) -> Result<Option<NaiveDate>, De::Error> {
+        Ok(Option::<D>::deserialize(d)?.map(|D(d)| d))
+    }
+}
 
 impl Flow {
     pub fn to_session(&self) -> String {
-        let mut out = String::with_capacity(1024);
-        let mut o = ObjectWriter::new(&mut out);
-        o.str("step", self.step.code());
-        o.str("doctor", self.doctor.as_deref().unwrap_or(""));
-        o.str("day", &self.day.map(|d| IsoDate(d).to_string()).unwrap_or_default());
-        if let Some((doctor, start)) = &self.slot {
-            o.str("slot_doctor", doctor).str("slot_start", &Instant(*start).to_string());
-        }
-        o.bool("as_representative", self.as_representative);
-        // The representative goes along even while the box is unticked.
-        let form = BookingForm { representative: Some(self.representative.clone()), ..self.form.clone() };
-        o.key("form").push_str(&form.to_json());
-        if let Some((key, body)) = &self.key {
-            o.str("key", key).str("key_body", body);
-        }
-        if let Some(r) = &self.receipt {
-            r.write(o.key("receipt"));
-        }
-        o.end();
-        out
+        let kept = Kept {
+            step: self.step,
+            doctor: self.doctor.clone(),
+            day: self.day,
+            slot: self.slot.as_ref().map(|(d, t)| (d.clone(), KeptInstant(*t))),
+            as_representative: self.as_representative,
+            form: self.form.clone(),
+            representative: self.representative.clone(),
+            key: self.key.clone(),
+            receipt: self.receipt.clone(),
+        };
+        serde_json::to_string(&kept).unwrap_or_default()
     }
 
     /// The flow a tab kept; `None` when there is none or it does not read.
     pub fn from_session(text: &str) -> Option<Flow> {
-        let doc = Json::parse(text).ok()?;
-        let s = |k: &str| doc.get(k).and_then(Json::as_str).unwrap_or("");
-        let mut form = BookingForm::from_value(doc.get("form")?);
+        let k: Kept = serde_json::from_str(text).ok()?;
         let mut f = Flow::new("");
-        f.step = Step::parse(s("step"))?;
-        f.representative = form.representative.take().unwrap_or_default();
-        f.form = form;
-        f.doctor = Some(s("doctor").to_string()).filter(|d| !d.is_empty());
-        f.day = parse_date(s("day"));
-        f.slot = parse_instant(s("slot_start")).map(|t| (s("slot_doctor").to_string(), t));
-        f.as_representative = doc.get("as_representative").and_then(Json::as_bool).unwrap_or(false);
-        if !s("key").is_empty() {
-            f.key = Some((s("key").to_string(), s("key_body").to_string()));
-        }
-        f.receipt = doc.get("receipt").and_then(|r| Receipt::from_value(r, None));
+        f.step = k.step;
+        f.form = k.form;
+        f.representative = k.representative;
+        f.doctor = k.doctor.filter(|d| !d.is_empty());
+        f.day = k.day;
+        f.slot = k.slot.map(|(d, KeptInstant(t))| (d, t));
+        f.as_representative = k.as_representative;
+        f.key = k.key;
+        f.receipt = k.receipt;
         // A step that needs what was not kept starts where it can.
         if f.step == Step::Done {
             f.receipt.as_ref()?;
+        } else if f.step == Step::Manage {
+            return None;
         } else if f.step > Step::Time && f.slot.is_none() {
             f.step = Step::Time;
         }

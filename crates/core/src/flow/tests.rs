@@ -2,7 +2,7 @@
 
 use super::render::render;
 use super::*;
-use crate::booking::BookingForm;
+use jazylu_api::{Patient, PersonField};
 
 const SAMPLE: &str = include_str!("../../../../data/catalogue.sample.json");
 const PAGE: &str = "https://book.example/?lang=ru";
@@ -97,9 +97,9 @@ fn an_adult_books_in_russian() {
 
     let (key, body) = f.submit(&cat, now(), Lang::Ru, || "key-0001".into()).expect("sends");
     assert_eq!(key, "key-0001");
-    let sent = BookingForm::from_json(&body).expect("json");
+    let sent: BookingRequest = serde_json::from_str(&body).expect("json");
     assert_eq!((sent.doctor.as_str(), sent.start.as_str()), ("zhumabayeva", "2026-11-27T04:00Z"));
-    assert!(sent.validate(&cat, &[], now()).is_ok());
+    assert!(Booking::parse(&sent, &cat, &[], now()).is_ok());
     assert!(paint(&f, Lang::Ru).contains(r#"disabled aria-disabled="true">Отправляем…</button>"#));
     assert_eq!(f.submit(&cat, now(), Lang::Ru, || "key-0002".into()), None, "no second send while pending");
 
@@ -110,7 +110,11 @@ fn an_adult_books_in_russian() {
             "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
     )));
     assert_eq!(f.step, Step::Done);
-    assert_eq!(f.form.patient, PersonForm::default(), "personal data is dropped once booked");
+    assert_eq!(
+        f.form.patient,
+        Patient { whatsapp: true, ..Patient::default() },
+        "personal data is dropped once booked"
+    );
     let html = paint(&f, Lang::Ru);
     assert!(html.contains("Номер заявки: <strong>JZ-7K3Q9M</strong>"));
     assert!(
@@ -130,7 +134,9 @@ fn outside_call_centre_hours_the_confirmation_says_when_they_call() {
     let mut f = at_patient_step();
     f.answered(Some((
         201,
-        r#"{"reference":"JZ-1","manage_token":"t","status":"requested","start":"2026-11-30T10:00+05:00"}"#,
+        r#"{"reference":"JZ-1","manage_token":"t","status":"requested","service":"visit-repeat",
+            "doctor":"zhumabayeva","start":"2026-11-30T10:00+05:00","end":"2026-11-30T10:20+05:00",
+            "price":7000,"cancel_deadline":"2026-11-30T00:00+05:00"}"#,
     )));
     // Saturday 28 November, 12:00: the call centre works Monday to Friday from 09:00.
     let html = render(&f, &cat(), Lang::Ru, at("2026-11-28T12:00+05:00"), PAGE);
@@ -190,7 +196,7 @@ fn a_child_brings_up_the_representative_who_must_complete_it() {
         ]
     );
     f.next(&cat, now());
-    let fields: Vec<_> = f.errors.iter().map(|e| e.field).collect();
+    let fields: Vec<_> = f.errors.iter().map(|e| e.field.path()).collect();
     assert_eq!(
         fields,
         [
@@ -228,7 +234,7 @@ fn a_taken_slot_sends_the_visitor_back_to_the_times_with_the_data_kept() {
         409,
         r#"{"code":"slot_taken","busy":[{"doctor":"zhumabayeva","start":"2026-11-27T09:00:00+05:00","end":"2026-11-27T09:20:00+05:00"}]}"#,
     )));
-    assert_eq!((f.step, &f.slot, f.slot_notice), (Step::Time, &None, Some("slot_taken")));
+    assert_eq!((f.step, &f.slot, f.slot_notice), (Step::Time, &None, Some(FieldCode::SlotTaken)));
     assert_eq!(f.form.patient.surname, "Иванова");
     f.day = parse_date("2026-11-27");
     let html = paint(&f, Lang::Ru);
@@ -263,7 +269,10 @@ fn field_errors_of_a_422_land_on_their_fields() {
     f.step = Step::Review;
     f.answered(Some((422, r#"{"code":"invalid_booking","errors":[{"field":"patient.phone","code":"phone_not_mobile"},{"field":"patient.x","code":"y"}]}"#)));
     assert_eq!(f.step, Step::Patient);
-    assert_eq!(f.errors, vec![FieldError { field: "patient.phone", code: "phone_not_mobile" }]);
+    assert_eq!(
+        f.errors,
+        vec![FieldError { field: Field::Patient(PersonField::Phone), code: FieldCode::PhoneNotMobile }]
+    );
     assert!(paint(&f, Lang::En).contains(">Please give a mobile number</p>"));
 }
 
@@ -275,11 +284,8 @@ fn the_tab_keeps_the_flow_across_a_reload() {
     f.key = Some(("key-1".into(), "{}".into()));
     let back = Flow::from_session(&f.to_session()).expect("reads back");
     assert_eq!(back.step, Step::Patient);
-    assert_eq!(
-        (back.form.patient, back.form.address, back.slot),
-        (f.form.patient.clone(), f.form.address.clone(), f.slot.clone())
-    );
-    assert_eq!(back.representative.person.surname, "Сейтқали", "kept while the box is unticked");
+    assert_eq!((back.form.patient, back.slot), (f.form.patient.clone(), f.slot.clone()));
+    assert_eq!(back.representative.surname, "Сейтқали", "kept while the box is unticked");
     assert_eq!(back.key, f.key);
     assert_eq!(back.times, Times::Loading, "busy time is loaded afresh");
     assert_eq!(Flow::from_session("{"), None);
@@ -311,15 +317,6 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     assert!(!html.contains("data-act=\"cancel\""));
     f.managed(Some((404, "{}")));
     assert!(paint(&f, Lang::En).contains("Booking not found. Please check the link."));
-}
-
-#[test]
-fn dates_in_each_language() {
-    let d = parse_date("2026-12-02").expect("date");
-    assert_eq!(words::words(Lang::Kk).date(Lang::Kk, d), "2026 ж. 2 желтоқсан, сәрсенбі");
-    assert_eq!(words::words(Lang::Ru).date(Lang::Ru, d), "среда, 2 декабря 2026");
-    assert_eq!(words::words(Lang::En).date(Lang::En, d), "Wednesday, 2 December 2026");
-    assert_eq!(words::words(Lang::Ru).month_year(Lang::Ru, d), "декабрь 2026");
 }
 
 #[test]

@@ -1,30 +1,22 @@
 //! `POST /api/bookings` and `GET /api/availability`: every rule checked again by core, the slot
 //! claimed atomically, and nothing personal in logs or URLs.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, AppJson};
 use crate::state::AppState;
 use crate::store::{self, ClaimError, NewBooking};
-use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Days, TimeDelta, Utc};
+use axum::Json;
+use chrono::{DateTime, Days, FixedOffset, TimeDelta, Utc};
+use jazylu_api::{Availability, BookingRequest, BookingView, BusyTime, Created, Invalid, SlotTaken, Status};
 use jazylu_core::availability::Busy;
-use jazylu_core::booking::BookingForm;
+use jazylu_core::booking::{Booking, FieldCode};
 use jazylu_core::clock::{parse_date, parse_instant};
 use serde::Deserialize;
-use serde_json::json;
 
-fn busy_json(busy: &[Busy], offset: chrono::FixedOffset) -> serde_json::Value {
-    busy.iter()
-        .map(|b| {
-            json!({
-                "doctor": b.doctor.as_str(),
-                "start": b.start.with_timezone(&offset).to_rfc3339(),
-                "end": b.end.with_timezone(&offset).to_rfc3339(),
-            })
-        })
-        .collect()
+fn wire(busy: &[Busy], zone: FixedOffset) -> Vec<BusyTime> {
+    busy.iter().map(|b| b.to_wire(zone)).collect()
 }
 
 #[derive(Deserialize)]
@@ -56,8 +48,8 @@ pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) ->
         s.db.call(move |c| store::busy(c, start, end))
             .await
             .map_err(|e| ApiError::internal("availability", e))?;
-    Ok(axum::Json(json!({ "from": w.from, "to": w.to, "busy": busy_json(&busy, zone.offset()) }))
-        .into_response())
+    let (from, to) = (w.from.unwrap_or_default(), w.to.unwrap_or_default());
+    Ok(Json(Availability { from, to, busy: wire(&busy, zone.offset()) }).into_response())
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -79,28 +71,11 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
 pub async fn create(
     State(s): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    AppJson(form): AppJson<BookingRequest>,
 ) -> Result<Response, ApiError> {
-    let is_json = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
-        v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
-    });
-    if !is_json {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send the booking as application/json",
-        ));
-    }
     let key = idempotency_key(&headers)?;
-    let text = std::str::from_utf8(&body)
-        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "json_invalid", "the body is not UTF-8 JSON"))?;
-    let form = BookingForm::from_json(text)
-        .map_err(|code| ApiError::new(StatusCode::BAD_REQUEST, code, "the body is not a JSON object"))?;
-    let request_sha256 = store::sha256_hex(&body);
-    let channel = Some(form.channel.clone()).filter(|c| !c.is_empty());
-    let utm = (!form.utm.is_empty()).then(|| {
-        serde_json::Value::Object(form.utm.iter().map(|(k, v)| (k.clone(), json!(v))).collect()).to_string()
-    });
+    // The request as read, so a retry that differs only in spacing or key order is the same.
+    let request_sha256 = store::sha256_hex(&serde_json::to_vec(&form).unwrap_or_default());
 
     let state = s.clone();
     let outcome =
@@ -123,40 +98,46 @@ pub async fn create(
             let around = parse_instant(&form.start).unwrap_or(now);
             let (from, to) = (around - TimeDelta::days(1), around + TimeDelta::days(1));
             let busy = store::doctor_busy(conn, &form.doctor, from, to)?;
-            let booking = match form.validate(cat, &busy, now) {
+            let booking = match Booking::parse(&form, cat, &busy, now) {
                 Ok(b) => b,
-                Err(errors) if errors.iter().any(|e| e.code == "slot_taken") => {
-                    return Ok(Outcome::Taken(busy_json(&busy, zone)));
+                Err(errors) if errors.iter().any(|e| e.code == FieldCode::SlotTaken) => {
+                    return Ok(Outcome::Taken(wire(&busy, zone)));
                 }
                 Err(errors) => return Ok(Outcome::Invalid(errors)),
             };
             let price = booking.price.amount();
             let deadline = cat.clinic().policies.cancel_deadline(booking.slot.start);
             let status = cat.clinic().policies.initial_status();
+            let channel = Some(booking.channel.as_str()).filter(|c| !c.is_empty());
+            let utm = (!booking.utm.is_empty()).then(|| {
+                let tags: serde_json::Map<String, serde_json::Value> =
+                    booking.utm.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
+                serde_json::Value::Object(tags).to_string()
+            });
             let new = NewBooking {
                 booking: &booking,
                 catalogue_id: state.catalogue_id,
                 price_tenge: price,
                 status,
                 now,
-                channel: channel.as_deref(),
+                channel,
                 utm: utm.as_deref(),
                 document_version: &state.catalogue_sha256,
                 idempotency: key.as_deref().map(|k| (k, request_sha256.as_str())),
             };
             let answer = |c: &store::Created| {
-                json!({
-                    "reference": c.reference,
-                    "manage_token": c.manage_token,
-                    "status": status,
-                    "service": booking.service.as_str(),
-                    "doctor": booking.slot.doctor.as_str(),
-                    "start": booking.slot.start.with_timezone(&zone).to_rfc3339(),
-                    "end": booking.slot.end.with_timezone(&zone).to_rfc3339(),
-                    "price": price,
-                    "cancel_deadline": deadline.with_timezone(&zone).to_rfc3339(),
-                })
-                .to_string()
+                let created = Created {
+                    reference: c.reference.clone(),
+                    manage_token: c.manage_token.clone(),
+                    status: Status::parse(status).unwrap_or(Status::Requested),
+                    service: booking.service.to_string(),
+                    doctor: booking.slot.doctor.to_string(),
+                    start: booking.slot.start.with_timezone(&zone).to_rfc3339(),
+                    end: booking.slot.end.with_timezone(&zone).to_rfc3339(),
+                    price: i64::from(price),
+                    cancel_deadline: deadline.with_timezone(&zone).to_rfc3339(),
+                };
+                serde_json::to_string(&created).unwrap_or_default()
             };
             match store::claim(conn, &new, answer) {
                 Ok((created, response)) => {
@@ -165,7 +146,7 @@ pub async fn create(
                     Ok(Outcome::Created(response))
                 }
                 Err(ClaimError::SlotTaken) => {
-                    Ok(Outcome::Taken(busy_json(&store::doctor_busy(conn, &form.doctor, from, to)?, zone)))
+                    Ok(Outcome::Taken(wire(&store::doctor_busy(conn, &form.doctor, from, to)?, zone)))
                 }
                 Err(ClaimError::Db(e)) => Err(e),
             }
@@ -175,23 +156,21 @@ pub async fn create(
 
     Ok(match outcome {
         Outcome::Created(body) => json_response(StatusCode::CREATED, body),
-        Outcome::Replay(status, body) => json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED), body),
+        Outcome::Replay(status, body) => {
+            json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED), body)
+        }
         Outcome::KeyReused => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "idempotency_key_reused",
             "this Idempotency-Key was used for a different booking",
         )
         .into_response(),
-        Outcome::Taken(busy) => (
-            StatusCode::CONFLICT,
-            axum::Json(json!({ "code": "slot_taken", "message": "this time was just taken; choose another", "busy": busy })),
-        )
-            .into_response(),
-        Outcome::Invalid(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            axum::Json(json!({ "code": "invalid_booking", "message": "some fields need attention", "errors": errors })),
-        )
-            .into_response(),
+        Outcome::Taken(busy) => {
+            ApiError::with_body(StatusCode::CONFLICT, SlotTaken::body(busy)).into_response()
+        }
+        Outcome::Invalid(errors) => {
+            ApiError::with_body(StatusCode::UNPROCESSABLE_ENTITY, Invalid::body(errors)).into_response()
+        }
     })
 }
 
@@ -199,18 +178,18 @@ enum Outcome {
     Created(String),
     Replay(u16, String),
     KeyReused,
-    Taken(serde_json::Value),
+    Taken(Vec<BusyTime>),
     Invalid(Vec<jazylu_core::booking::FieldError>),
 }
 
 fn json_response(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    (status, [(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// The secret from the manage link, sent as `Authorization: Bearer …` (never in a URL the
 /// server sees: the link keeps it in the fragment).
 fn manage_token(headers: &HeaderMap) -> Option<String> {
-    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let v = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
     v.strip_prefix("Bearer ").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= 100)
 }
 
@@ -218,22 +197,22 @@ fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "booking_not_found", "no booking with this reference and token")
 }
 
-fn stored_json(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> serde_json::Value {
+fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
     let clinic = s.catalogue.clinic();
     let zone = clinic.time_zone.offset();
     let deadline = clinic.policies.cancel_deadline(b.start);
-    json!({
-        "reference": b.reference,
-        "status": b.status,
-        "service": b.service_id,
-        "doctor": b.doctor_id,
-        "start": b.start.with_timezone(&zone).to_rfc3339(),
-        "end": b.end.with_timezone(&zone).to_rfc3339(),
-        "price": b.price_tenge,
-        "cancel_deadline": deadline.with_timezone(&zone).to_rfc3339(),
-        "deadline_passed": clinic.policies.is_late(b.start, now),
-        "cancelled_late": b.cancelled_late,
-    })
+    BookingView {
+        reference: b.reference.clone(),
+        status: Status::parse(&b.status).unwrap_or(Status::Requested),
+        service: b.service_id.clone(),
+        doctor: b.doctor_id.clone(),
+        start: b.start.with_timezone(&zone).to_rfc3339(),
+        end: b.end.with_timezone(&zone).to_rfc3339(),
+        price: b.price_tenge,
+        cancel_deadline: deadline.with_timezone(&zone).to_rfc3339(),
+        deadline_passed: clinic.policies.is_late(b.start, now),
+        cancelled_late: b.cancelled_late,
+    }
 }
 
 pub async fn show(
@@ -247,7 +226,7 @@ pub async fn show(
             .await
             .map_err(|e| ApiError::internal("find booking", e))?;
     let b = found.ok_or_else(not_found)?;
-    Ok(axum::Json(stored_json(&s, &b, Utc::now())).into_response())
+    Ok(Json(view(&s, &b, Utc::now())).into_response())
 }
 
 /// Cancels: free before the deadline (start − the clinic's notice), still possible after it but
@@ -281,5 +260,5 @@ pub async fn cancel(
         .await
         .map_err(|e| ApiError::internal("cancel booking", e))?;
     let (b, now) = result?;
-    Ok(axum::Json(stored_json(&s, &b, now)).into_response())
+    Ok(Json(view(&s, &b, now)).into_response())
 }

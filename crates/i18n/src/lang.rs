@@ -61,6 +61,12 @@ impl Lang {
     }
 }
 
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::DEFAULT
+    }
+}
+
 /// A q-value ("0.8", "1", "0.125") in thousandths, without float parsing (smaller wasm).
 fn quality(q: &str) -> Option<u16> {
     let (int, frac) = q.trim().split_once('.').unwrap_or((q.trim(), ""));

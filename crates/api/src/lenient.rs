@@ -1,0 +1,114 @@
+#![cfg_attr(not(feature = "lenient"), allow(dead_code))]
+//! Reading a booking request the way a form is read: a value of the wrong type counts as not
+//! given, so `core` reports it as a field problem next to every other one, instead of the whole
+//! body being refused at its first surprise.
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::Serializer;
+use std::fmt;
+
+/// The value if it has the expected type, else whatever was there.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Or<T> {
+    Value(T),
+    Other(IgnoredAny),
+}
+
+impl<T: Default> Or<T> {
+    fn or_default(self) -> T {
+        match self {
+            Or::Value(v) => v,
+            Or::Other(_) => T::default(),
+        }
+    }
+}
+
+/// A string, or empty.
+pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Or::<String>::deserialize(d)?.or_default())
+}
+
+/// `true` only when `true` was sent.
+pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Or::<bool>::deserialize(d)?.or_default())
+}
+
+/// An object (its own fields read leniently), or an empty one.
+pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    Ok(Or::<T>::deserialize(d)?.or_default())
+}
+
+/// An object, or none (`null`, missing, or not an object).
+pub fn optional<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(match Or::<T>::deserialize(d)? {
+        Or::Value(v) => Some(v),
+        Or::Other(_) => None,
+    })
+}
+
+/// A list, without the entries that do not read (a field or code from a newer endpoint).
+pub fn known<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    let all = Or::<Vec<Or<T>>>::deserialize(d)?;
+    Ok(match all {
+        Or::Value(list) => {
+            list.into_iter().filter_map(|x| if let Or::Value(v) = x { Some(v) } else { None }).collect()
+        }
+        Or::Other(_) => Vec::new(),
+    })
+}
+
+/// A map of string values, in key order (an object's order means nothing, so two ways of
+/// writing one request read the same); other values are dropped.
+pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    #[cfg(feature = "lenient")]
+    let mut tags = Or::<Tags>::deserialize(d)?.or_default().0;
+    #[cfg(not(feature = "lenient"))]
+    let mut tags = Tags::deserialize(d)?.0;
+    tags.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(tags)
+}
+
+pub fn tag_map<S: Serializer>(tags: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(tags.iter().map(|(k, v)| (k, v)))
+}
+
+#[derive(Default)]
+struct Tags(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Tags {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Tags, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Tags;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of strings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tags, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    if let Some(v) = v.0 {
+                        out.push((k, v));
+                    }
+                }
+                Ok(Tags(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A map value: a string, or (read leniently) anything else, dropped.
+struct Value(Option<String>);
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        #[cfg(feature = "lenient")]
+        return Ok(Value(match Or::<String>::deserialize(d)? {
+            Or::Value(v) => Some(v),
+            Or::Other(_) => None,
+        }));
+        #[cfg(not(feature = "lenient"))]
+        return String::deserialize(d).map(|v| Value(Some(v)));
+    }
+}

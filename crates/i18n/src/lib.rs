@@ -1,0 +1,26 @@
+//! Jazylu's words in Kazakh, Russian and English, in one place: the languages and how one is
+//! chosen (`Lang`), one file per language, plurals, Kazakh suffix harmony and dates. Nothing
+//! else in the project holds a visitor-facing word.
+
+mod dates;
+mod en;
+mod kk;
+mod lang;
+mod plural;
+mod ru;
+mod suffix;
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub use lang::Lang;
+pub use words::{Operator, Rules, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
+
+/// The words of `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Kk => &kk::WORDS,
+        Lang::Ru => &ru::WORDS,
+        Lang::En => &en::WORDS,
+    }
+}
