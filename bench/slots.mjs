@@ -1,14 +1,16 @@
-// Times core's free_slots as wasm in Debian's Chromium: the booking module built with the
-// `bench` feature (scripts/bench builds it into the directory given), endoscopy with any of its
+// Times core's free_slots as wasm in Debian's Chromium: the widget built with the `bench` feature
+// (scripts/bench builds it into the directory given), endoscopy with any of its
 // 3 doctors over 60 days, every third slot busy. Once at full speed, once with the CPU slowed 4×
 // (a mid-range phone). Usage: node bench/slots.mjs DIR CATALOGUE [RUNS]
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { launchBrowser } from '../tests/e2e/harness.mjs';
 
 const [dir, cataloguePath, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 101);
+// trunk's loader, named with its content hash.
+const loader = readdirSync(dir).find((f) => /^jazylu-[0-9a-f]+\.js$/.test(f));
 const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
 catalogue.clinic.policies.horizon_days = 60;
 
@@ -37,11 +39,11 @@ await page.goto(base + '/');
 const cdp = await page.context().newCDPSession(page);
 for (const rate of [1, 4]) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const times = await page.evaluate(async ({ text, runs }) => {
-    const m = await import('/jazylu_booking.js');
+  const times = await page.evaluate(async ({ text, runs, loader }) => {
+    const m = await import(`/${loader}`);
     await m.default();
     return Array.from(m.bench_free_slots(text, 'endoscopy', runs));
-  }, { text: JSON.stringify(catalogue), runs });
+  }, { text: JSON.stringify(catalogue), runs, loader });
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   console.log(`free_slots in Chromium (wasm), 3 doctors x 60 days, CPU ${rate}x: median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${runs} runs`);

@@ -1,7 +1,6 @@
 //! The catalogue from the endpoint.
 
 use jazylu_core::Catalogue;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadError {
@@ -24,15 +23,12 @@ impl LoadError {
     }
 }
 
-/// `GET /api/catalog`: the catalogue and its text (handed on to the booking module). The hosted
-/// page preloads the same URL, so this usually resolves from the preload without a round trip.
-pub async fn catalogue(base: &str) -> Result<(Catalogue, Arc<str>), LoadError> {
+/// `GET /api/catalog`. The hosted page preloads the same URL, so this usually resolves from the
+/// preload without a round trip.
+pub async fn catalogue(base: &str) -> Result<Catalogue, LoadError> {
     match jazylu_web::call("GET", &format!("{base}/api/catalog"), None, &[]).await {
         None => Err(LoadError::Network),
-        Some((200, text)) => {
-            let c = Catalogue::parse(&text).map_err(|_| LoadError::Invalid)?;
-            Ok((c, text.into()))
-        }
+        Some((200, text)) => Catalogue::parse(&text).map_err(|_| LoadError::Invalid),
         Some((status, _)) => Err(LoadError::Status(status)),
     }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub enum Load {
     Loading,
-    Ready(Arc<Catalogue>, Arc<str>),
+    Ready(Arc<Catalogue>),
     /// Why is in the console; the visitor gets one clear message and a retry.
     Failed,
 }
@@ -37,10 +37,9 @@ pub fn App(host: Host) -> impl IntoView {
         load.set(Load::Loading);
         spawn_local(async move {
             load.set(match api::catalogue(&base).await {
-                Ok((c, text)) => {
+                Ok(c) => {
                     jazylu_web::mark("jazylu-ready");
-                    crate::booking::prefetch();
-                    Load::Ready(Arc::new(c), text)
+                    Load::Ready(Arc::new(c))
                 }
                 Err(e) => {
                     web_sys::console::warn_2(&"Jazylu: catalogue not loaded".into(), &e.code().into());
@@ -53,7 +52,7 @@ pub fn App(host: Host) -> impl IntoView {
 
     // Derived, not a Memo: a Memo would compare whole catalogues (and bring that code along).
     let catalogue = Signal::derive(move || match load.get() {
-        Load::Ready(c, _) => Some(c),
+        Load::Ready(c) => Some(c),
         _ => None,
     });
 
@@ -76,11 +75,11 @@ pub fn App(host: Host) -> impl IntoView {
     // One view of each kind: every `view!` is code in the wasm.
     let body = move || {
         let handover = match load.get() {
-            Load::Ready(c, text) => {
+            Load::Ready(c) => {
                 let service = selected.get().filter(|id| c.service(id).is_some());
                 let link = manage.get();
                 (service.is_some() || link.is_some()).then(|| Handover {
-                    catalogue: text,
+                    catalogue: c.clone(),
                     service: service.unwrap_or_default(),
                     manage: link.unwrap_or_default(),
                     api_base: host.with_value(|h| h.api_base.clone()),

@@ -4,6 +4,7 @@
 mod api;
 mod app;
 mod booking;
+mod flow;
 mod host;
 mod prices;
 

@@ -19,7 +19,7 @@ async function minifyFile(path) {
 }
 
 // The page names the widget's loader and its snippets with an integrity hash (so they must
-// change together); the booking module is imported at run time, not named in the page.
+// change together).
 const named = [
   ...readdirSync(dist).filter((f) => f.endsWith('.js')),
   ...readdirSync(dist, { recursive: true }).filter((f) => f.startsWith('snippets') && f.endsWith('.js')),
@@ -29,8 +29,5 @@ for (const file of named) {
   const before = sri(source);
   if (!index.includes(before)) throw new Error(`no integrity for ${file} in index.html`);
   index = index.replaceAll(before, sri(code));
-}
-for (const file of readdirSync(join(dist, 'booking'), { recursive: true }).filter((f) => f.endsWith('.js'))) {
-  await minifyFile(join(dist, 'booking', file));
 }
 writeFileSync(indexPath, index);

@@ -50,7 +50,6 @@ const PARENT = {
 async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US', timezoneId });
   const page = await context.newPage();
-  // Blocked from the start: the widget prefetches the booking module as soon as it is ready.
   if (block) await page.route(block, (route) => route.abort('internetdisconnected'));
   const seen = watch(page);
   opened.push(seen);
@@ -192,35 +191,6 @@ test('a parent books for a child in kk, from a campaign link', async () => {
   assert.equal(server.sql("SELECT DISTINCT given_by || ':' || lang FROM consents"), 'representative:kk');
   assert.deepEqual(JSON.parse(server.sql('SELECT utm FROM bookings')), { utm_source: 'ig', utm_campaign: 'spring-2026' });
   assert.deepEqual(seen.errors, []);
-  await context.close();
-});
-
-test('once the price list is ready the browser fetches the booking module ahead of "Book"', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  opened.push(watch(page));
-  const asked = [];
-  page.on('request', (r) => { if (r.url().includes('/booking/')) asked.push(new URL(r.url()).pathname); });
-  const wasm = page.waitForRequest((r) => r.url().endsWith('/booking/jazylu_booking_bg.wasm'));
-  await page.goto(`${server.base}/?lang=en`);
-  await widgetReady(page);
-  await wasm;
-  assert.deepEqual(asked.sort(), ['/booking/booking.css', '/booking/jazylu_booking.js', '/booking/jazylu_booking_bg.wasm']);
-  assert.equal(await page.locator('.jz-svc').count(), 12, 'still the price list: nothing was opened');
-  await context.close();
-});
-
-test('the booking module fails to load: the visitor is told and the retry opens it', async () => {
-  const { page, context } = await open('ru', { block: '**/booking/jazylu_booking.js' });
-  await page.locator('[data-book="visit-first"]').click();
-  const alert = page.locator('.jz-error[role=alert]');
-  await alert.waitFor();
-  assert.match(await alert.innerText(), /^Не удалось открыть запись\. Проверьте подключение к интернету/);
-  assert.equal(await alert.getByRole('button', { name: /Вернуться к ценам/ }).count(), 1, 'a way back');
-  await page.unroute('**/booking/jazylu_booking.js');
-  await alert.getByRole('button', { name: 'Повторить' }).click();
-  await atStep(page, 1);
-  assert.equal(await alert.count(), 0);
   await context.close();
 });
 

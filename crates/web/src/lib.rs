@@ -3,8 +3,9 @@
 //! Both wasm modules link it; nothing here holds a rule.
 
 mod fetch;
+pub mod json;
 mod page;
 pub mod tab;
 
 pub use fetch::call;
-pub use page::{clear_fragment, focus, mark, now, show_lang};
+pub use page::{clear_fragment, focus, mark, now, random_key, show_lang};

@@ -60,3 +60,15 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// A fresh Idempotency-Key: 128 bits from `crypto.getRandomValues`, never `Math.random`. Without
+/// a crypto source (no such browser is supported) the clock and `Math.random` keep keys apart.
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if crypto.and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok()).is_none() {
+        let r = js_sys::Math::random().to_bits() ^ (js_sys::Date::now() as u64);
+        bytes[..8].copy_from_slice(&r.to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -12,6 +12,7 @@ mod session;
 mod tests;
 
 pub use receipt::Receipt;
+pub use session::Kept;
 
 use crate::availability::{Busy, DoctorChoice};
 use crate::booking::{is_minor, Booking};
@@ -117,7 +118,7 @@ pub struct Flow {
     pub times: Times,
     pub net: Net,
     /// The Idempotency-Key and the body it was made for: reused for every retry of that body.
-    pub key: Option<(String, String)>,
+    pub key: Option<(String, BookingRequest)>,
     /// The booking made (confirmation) or looked up (manage page).
     pub receipt: Option<Receipt>,
     /// The reference and token of the booking the manage page shows.
@@ -356,7 +357,7 @@ impl Flow {
         now: DateTime<Utc>,
         lang: Lang,
         fresh_key: impl FnOnce() -> String,
-    ) -> Option<(String, String)> {
+    ) -> Option<(String, BookingRequest)> {
         if self.net == Net::Pending {
             return None;
         }
@@ -365,7 +366,7 @@ impl Flow {
             self.show_problems(problems.clone(), first.field);
             return None;
         }
-        let body = serde_json::to_string(&self.request(lang)).unwrap_or_default();
+        let body = self.request(lang);
         let key = match &self.key {
             Some((k, b)) if *b == body => k.clone(),
             _ => fresh_key(),
@@ -390,20 +391,17 @@ impl Flow {
 
     /// The endpoint's answer to `POST /api/bookings` (status and body), or `None` when no
     /// answer came.
-    pub fn answered(&mut self, answer: Option<(u16, &str)>) {
+    pub fn answered(&mut self, answer: Option<Answer<Created>>) {
         self.net = Net::Idle;
-        let error = |body: &str| serde_json::from_str::<ErrorBody>(body).ok();
         match answer {
             None => self.net = Net::Failed("network"),
-            Some((200 | 201, body)) => {
-                match serde_json::from_str::<Created>(body).ok().and_then(Receipt::created) {
-                    Some(r) => self.done(r),
-                    None => self.net = Net::Failed("server"),
-                }
-            }
-            Some((409, body)) => {
+            Some(Answer::Ok(created)) => match Receipt::created(created) {
+                Some(r) => self.done(r),
+                None => self.net = Net::Failed("server"),
+            },
+            Some(Answer::Err(409, body)) => {
                 // The fresh busy time comes with the answer; the next paint offers what is free.
-                let fresh = error(body).and_then(|e| e.busy).unwrap_or_default();
+                let fresh = body.and_then(|e| e.busy).unwrap_or_default();
                 let mut all = self.busy().to_vec();
                 all.extend(fresh.iter().filter_map(Busy::from_wire));
                 self.times = Times::Ready(all);
@@ -411,14 +409,11 @@ impl Flow {
                 self.slot_notice = Some(FieldCode::SlotTaken);
                 self.go(Step::Time);
             }
-            Some((422, body)) => match error(body).map(|e| e.errors) {
-                Some(errors) if !errors.is_empty() => {
-                    let first = errors[0].field;
-                    self.show_problems(errors, first);
-                }
-                _ => self.net = Net::Failed("server"),
-            },
-            Some(_) => self.net = Net::Failed("server"),
+            Some(Answer::Err(422, Some(body))) if !body.errors.is_empty() => {
+                let first = body.errors[0].field;
+                self.show_problems(body.errors, first);
+            }
+            Some(Answer::Err(..)) => self.net = Net::Failed("server"),
         }
     }
 
@@ -433,25 +428,31 @@ impl Flow {
     }
 
     /// The manage page's answer from `GET /api/bookings/{ref}` or `…/cancel`.
-    pub fn managed(&mut self, answer: Option<(u16, &str)>) {
+    pub fn managed(&mut self, answer: Option<Answer<BookingView>>) {
         let token = self.manage.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
         self.confirm_cancel = false;
         self.net = match answer {
             None => Net::Failed("network"),
-            Some((200, body)) => {
-                match serde_json::from_str::<BookingView>(body).ok().and_then(|v| Receipt::viewed(v, token)) {
-                    Some(r) => {
-                        self.receipt = Some(r);
-                        Net::Idle
-                    }
-                    None => Net::Failed("server"),
+            Some(Answer::Ok(view)) => match Receipt::viewed(view, token) {
+                Some(r) => {
+                    self.receipt = Some(r);
+                    Net::Idle
                 }
-            }
-            Some((404, _)) => Net::Failed("booking_not_found"),
-            Some((409, _)) => Net::Failed("visit_started"),
-            Some(_) => Net::Failed("server"),
+                None => Net::Failed("server"),
+            },
+            Some(Answer::Err(404, _)) => Net::Failed("booking_not_found"),
+            Some(Answer::Err(409, _)) => Net::Failed("visit_started"),
+            Some(Answer::Err(..)) => Net::Failed("server"),
         };
     }
+}
+
+/// An answer of the endpoint as the browser edge read it: the body expected on success, or the
+/// status with the error body (`None` when it did not read, e.g. a proxy's HTML page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer<T> {
+    Ok(T),
+    Err(u16, Option<ErrorBody>),
 }
 
 /// The booking a manage link opens: `manage=REF.TOKEN` in the page's fragment (the fragment never

@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use jazylu_api::{BookingRequest, Representative};
 use serde::{Deserialize, Serialize};
 
+/// What the tab keeps of a flow; the browser edge writes it as JSON.
 #[derive(Serialize, Deserialize)]
-struct Kept {
+pub struct Kept {
     step: Step,
     doctor: Option<String>,
     #[serde(with = "opt_date", default)]
@@ -18,7 +19,7 @@ struct Kept {
     form: BookingRequest,
     /// Kept even while the box is unticked, so ticking it again brings the typing back.
     representative: Representative,
-    key: Option<(String, String)>,
+    key: Option<(String, BookingRequest)>,
     receipt: Option<Receipt>,
 }
 
@@ -42,8 +43,8 @@ mod opt_date {
 }
 
 impl Flow {
-    pub fn to_session(&self) -> String {
-        let kept = Kept {
+    pub fn to_session(&self) -> Kept {
+        Kept {
             step: self.step,
             doctor: self.doctor.clone(),
             day: self.day,
@@ -53,13 +54,11 @@ impl Flow {
             representative: self.representative.clone(),
             key: self.key.clone(),
             receipt: self.receipt.clone(),
-        };
-        serde_json::to_string(&kept).unwrap_or_default()
+        }
     }
 
     /// The flow a tab kept; `None` when there is none or it does not read.
-    pub fn from_session(text: &str) -> Option<Flow> {
-        let k: Kept = serde_json::from_str(text).ok()?;
+    pub fn from_session(k: Kept) -> Option<Flow> {
         let mut f = Flow::new("");
         f.step = k.step;
         f.form = k.form;

@@ -66,12 +66,14 @@ const FLOW: &str = "jazylu-flow";
 /// The flow kept for this tab only: `sessionStorage` ends with the tab, so an IIN never lands
 /// in long-lived storage.
 pub fn load() -> Option<Flow> {
-    Flow::from_session(&storage()?.get_item(FLOW).ok()??)
+    Flow::from_session(jazylu_web::json::read(&storage()?.get_item(FLOW).ok()??)?)
 }
 
 pub fn save(flow: &Flow) {
     let Some(s) = storage() else { return };
-    let _ = s.set_item(FLOW, &flow.to_session());
+    if let Some(kept) = jazylu_web::json::write(&flow.to_session()) {
+        let _ = s.set_item(FLOW, &kept);
+    }
     let _ = if flow.step == Step::Doctor {
         s.remove_item(RESUME)
     } else {
@@ -88,9 +90,7 @@ pub fn forget() {
 
 /// A key no other request shares: time plus randomness, 20+ characters.
 pub fn fresh_key() -> String {
-    let r = |_| (js_sys::Math::random() * 4_294_967_296.0) as u32;
-    let [a, b, c]: [u32; 3] = [0, 1, 2].map(r);
-    format!("{:x}-{a:08x}{b:08x}{c:08x}", js_sys::Date::now() as u64)
+    jazylu_web::random_key()
 }
 
 /// This page in `lang`, for the manage link.

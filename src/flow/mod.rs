@@ -1,37 +1,28 @@
-//! The booking flow, a wasm module of its own: the price list (`jazylu`) loads it when a visitor
-//! books, so a first visit downloads only what shows prices.
-//!
-//! Core holds the state and paints each step as HTML; this module keeps the state for the tab,
-//! turns clicks, typing and submits into calls on `Flow`, and talks to the endpoint. No framework:
-//! the page is painted whole on a step change and patched in place while the visitor types.
+//! The booking flow in the page: core's `Flow` painted as HTML by `jazylu_core::flow::render`,
+//! events caught on the root element, calls to the endpoint. It lives in the same wasm module
+//! as the price list (one module, not two: see docs/benchmarks.md). The next step makes each
+//! step a Leptos component and retires the painting.
 
 mod dom;
 mod screen;
 
 use jazylu_core::flow::{manage_link, Flow};
 use jazylu_core::{Catalogue, Lang};
-use wasm_bindgen::prelude::*;
+use std::rc::Rc;
+use std::sync::Arc;
 use web_sys::HtmlElement;
 
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 /// Shows the flow in `root`. `service` starts a booking; `manage` (`REF.TOKEN`) opens the manage
-/// page instead. `on_exit` is called with the current language code when the visitor goes back
-/// to the price list.
-#[wasm_bindgen]
+/// page instead. `on_exit` gets the current language when the visitor goes back to the prices.
 pub fn start(
     root: HtmlElement,
-    catalogue: &str,
-    lang: &str,
+    cat: Arc<Catalogue>,
+    lang: Lang,
     service: &str,
     manage: &str,
-    api_base: &str,
-    on_exit: js_sys::Function,
-) -> Result<(), JsValue> {
-    let cat = Catalogue::parse(catalogue).map_err(|_| JsValue::from_str("catalogue_invalid"))?;
-    let lang = Lang::from_tag(lang).unwrap_or(Lang::DEFAULT);
+    api_base: String,
+    on_exit: Rc<dyn Fn(Lang)>,
+) {
     let flow = match manage_link(&format!("manage={manage}")) {
         Some((reference, token)) => Flow::manage(&reference, &token),
         None => {
@@ -40,17 +31,21 @@ pub fn start(
             f
         }
     };
-    screen::show(root, cat, lang, flow, api_base.to_string(), on_exit);
-    Ok(())
+    screen::show(root, cat, lang, flow, api_base, on_exit);
 }
 
 /// For scripts/bench only (feature `bench`): `free_slots` for `service`, any doctor, over the
 /// catalogue's horizon, with every third free slot made busy; the milliseconds of each of `runs`
 /// runs, timed in the browser (each the mean of ten calls: the browser's clock is coarse).
 #[cfg(feature = "bench")]
-#[wasm_bindgen]
-pub fn bench_free_slots(catalogue: &str, service: &str, runs: u32) -> Result<Vec<f64>, JsValue> {
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_free_slots(
+    catalogue: &str,
+    service: &str,
+    runs: u32,
+) -> Result<Vec<f64>, wasm_bindgen::JsValue> {
     use jazylu_core::availability::{free_slots, Busy, DoctorChoice};
+    use wasm_bindgen::JsValue;
     let cat = Catalogue::parse(catalogue).map_err(|_| JsValue::from_str("catalogue_invalid"))?;
     let s = cat.service(service).ok_or_else(|| JsValue::from_str("no such service"))?;
     let now = jazylu_web::now();

@@ -1,7 +1,7 @@
 //! The flow on screen: one shared state, the events caught on the root element, and the calls
 //! to the endpoint.
 
-use crate::dom;
+use super::dom;
 use jazylu_core::availability::Busy;
 use jazylu_core::clock::IsoDate;
 use jazylu_core::flow::{horizon, render::render, Flow, Net, Step, Times};
@@ -9,6 +9,7 @@ use jazylu_core::{Catalogue, Lang};
 use jazylu_web as web;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -16,22 +17,22 @@ use web_sys::{Element, Event, HtmlElement};
 
 struct Screen {
     root: HtmlElement,
-    cat: Catalogue,
+    cat: Arc<Catalogue>,
     lang: Cell<Lang>,
     flow: RefCell<Flow>,
     base: String,
-    on_exit: js_sys::Function,
+    on_exit: Rc<dyn Fn(Lang)>,
 }
 
 type Shared = Rc<Screen>;
 
 pub fn show(
     root: HtmlElement,
-    cat: Catalogue,
+    cat: Arc<Catalogue>,
     lang: Lang,
     flow: Flow,
     base: String,
-    on_exit: js_sys::Function,
+    on_exit: Rc<dyn Fn(Lang)>,
 ) {
     let s: Shared =
         Rc::new(Screen { root, cat, lang: Cell::new(lang), flow: RefCell::new(flow), base, on_exit });
@@ -49,47 +50,13 @@ pub fn show(
         // The root lives as long as the flow is shown; the listener goes with it.
         f.forget();
     }
-    stylesheet(&s);
+    paint(&s);
     let step = s.flow.borrow().step;
     match step {
         Step::Manage => manage(&s, false),
         Step::Done => {}
         _ => load_times(&s),
     }
-}
-
-// The stylesheet lies next to this module's files (dist/booking/); this snippet sits in
-// dist/booking/snippets/<crate>/.
-#[wasm_bindgen(
-    inline_js = "export function stylesheet_url() { return new URL('../../booking.css', import.meta.url).href; }"
-)]
-extern "C" {
-    fn stylesheet_url() -> String;
-}
-
-/// Adds the flow's stylesheet to the page once, and paints when it has loaded (or failed: an
-/// unstyled form still works), so the visitor never sees the flow unstyled.
-fn stylesheet(s: &Shared) {
-    let doc = web_sys::window().and_then(|w| w.document());
-    let (Some(doc), Some(head)) = (doc.clone(), doc.and_then(|d| d.head())) else { return paint(s) };
-    if doc.get_element_by_id("jz-booking-css").is_some() {
-        return paint(s);
-    }
-    let Ok(link) = doc.create_element("link") else { return paint(s) };
-    let own = s.clone();
-    let done = Closure::once_into_js(move || paint(&own));
-    let _ = link.add_event_listener_with_callback("load", done.unchecked_ref());
-    let _ = link.add_event_listener_with_callback("error", done.unchecked_ref());
-    for (k, v) in [
-        ("id", "jz-booking-css"),
-        ("rel", "stylesheet"),
-        ("href", &stylesheet_url()),
-        // As the widget's prefetch asked for it, so that the prefetched copy is used.
-        ("crossorigin", "anonymous"),
-    ] {
-        let _ = link.set_attribute(k, v);
-    }
-    let _ = head.append_child(&link);
 }
 
 /// Paints the step, keeps the flow for the tab, and moves focus where the step wants it.
@@ -114,7 +81,7 @@ fn exit(s: &Shared) {
     if dom::load().is_some_and(|kept| !kept.worth_resuming()) {
         dom::forget();
     }
-    let _ = s.on_exit.call1(&JsValue::NULL, &JsValue::from_str(s.lang.get().code()));
+    (s.on_exit)(s.lang.get());
 }
 
 fn load_times(s: &Shared) {
@@ -126,7 +93,7 @@ fn load_times(s: &Shared) {
         let answer = web::call("GET", &url, None, &[]).await;
         let busy = answer
             .filter(|(status, _)| *status == 200)
-            .and_then(|(_, text)| serde_json::from_str::<jazylu_api::Availability>(&text).ok())
+            .and_then(|(_, text)| web::json::read::<jazylu_api::Availability>(&text))
             .map(|a| a.busy.iter().filter_map(Busy::from_wire).collect());
         s.flow.borrow_mut().times_loaded(busy);
         // Elsewhere nothing shows the times; painting would only move the visitor's focus.
@@ -139,14 +106,14 @@ fn load_times(s: &Shared) {
 fn submit(s: &Shared) {
     let sent = s.flow.borrow_mut().submit(&s.cat, web::now(), s.lang.get(), dom::fresh_key);
     paint(s);
-    let Some((key, body)) = sent else { return };
+    let Some((key, body)) = sent.and_then(|(key, req)| Some((key, web::json::write(&req)?))) else { return };
     let url = format!("{}/api/bookings", s.base);
     let s = s.clone();
     spawn_local(async move {
         let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key.as_str())];
         let answer = web::call("POST", &url, Some(&body), &headers).await;
         let taken = answer.as_ref().is_some_and(|(status, _)| *status == 409);
-        s.flow.borrow_mut().answered(answer.as_ref().map(|(status, text)| (*status, text.as_str())));
+        s.flow.borrow_mut().answered(answer.map(web::json::answer));
         paint(&s);
         if taken {
             load_times(&s);
@@ -156,13 +123,8 @@ fn submit(s: &Shared) {
 
 /// The manage page: shows the booking, or cancels it.
 fn manage(s: &Shared, cancel: bool) {
-    let Some((reference, token)) =
-        s.flow.borrow().receipt.as_ref().map(|r| (r.reference.clone(), r.token.clone()))
-    else {
-        return;
-    };
-    // A manage page opened from a link is pending already: its first paint waits for the
-    // stylesheet (see `stylesheet`).
+    let Some((reference, token)) = s.flow.borrow().manage.clone() else { return };
+    // A manage page opened from a link is pending already and painted as such by `show`.
     let pending = std::mem::replace(&mut s.flow.borrow_mut().net, Net::Pending) == Net::Pending;
     if !pending {
         paint(s);
@@ -173,7 +135,7 @@ fn manage(s: &Shared, cancel: bool) {
         let auth = format!("Bearer {token}");
         let answer =
             web::call(if cancel { "POST" } else { "GET" }, &url, None, &[("Authorization", &auth)]).await;
-        s.flow.borrow_mut().managed(answer.as_ref().map(|(status, text)| (*status, text.as_str())));
+        s.flow.borrow_mut().managed(answer.map(web::json::answer));
         paint(&s);
     });
 }
