@@ -258,6 +258,13 @@ impl ClinicZone {
     }
 }
 
+impl<'de> Deserialize<'de> for ClinicZone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ClinicZone, D::Error> {
+        let name = String::deserialize(d)?;
+        ClinicZone::parse(&name).ok_or_else(|| serde::de::Error::custom("a Kazakhstan time zone"))
+    }
+}
+
 impl Serialize for ClinicZone {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name)

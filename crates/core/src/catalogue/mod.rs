@@ -1,8 +1,10 @@
 //! The clinic's published catalogue: clinic, categories, doctors, services, holidays.
 //!
-//! A `Catalogue` exists only through `Catalogue::parse`, which reports every problem of the file
-//! at once, so every value inside one is already known to be valid. It serialises back to the
-//! same document shape, which is what `GET /api/catalog` serves and the widget parses again.
+//! A `Catalogue` is made by `Catalogue::parse`, which reports every problem of the file at once,
+//! so every value inside one is known to be valid. It serialises back to the same document
+//! shape, which is what `GET /api/catalog` serves. `Deserialize` reads that published shape back
+//! and trusts it (the widget's side: the endpoint publishes only what passed `parse`); anything
+//! else goes through `parse`.
 
 mod check;
 mod problem;
@@ -18,11 +20,11 @@ use crate::money::Tenge;
 use crate::phone::Phone;
 use crate::Lang;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A text in each of the widget's languages, none of them blank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     kk: String,
     ru: String,
@@ -42,7 +44,7 @@ impl Text {
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -72,7 +74,7 @@ id_type!(DoctorId);
 id_type!(ServiceId);
 
 /// Length of one visit: 5 to 60 minutes [public offer 3.2].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct VisitMinutes(u8);
 
@@ -88,7 +90,7 @@ impl VisitMinutes {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policies {
     pub cancel_notice_hours: u32,
     pub late_grace_min: u32,
@@ -124,7 +126,7 @@ impl Policies {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clinic {
     pub name: Text,
     pub bin: Bin,
@@ -132,7 +134,7 @@ pub struct Clinic {
     pub phones: Vec<Phone>,
     pub whatsapp: Option<Phone>,
     /// The clinic's full public offer, linked from the consent checkbox.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_url: Option<String>,
     pub time_zone: ClinicZone,
     pub working_hours: WeeklySchedule,
@@ -140,13 +142,13 @@ pub struct Clinic {
     pub policies: Policies,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub id: CategoryId,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Doctor {
     pub id: DoctorId,
     pub name: Text,
@@ -156,7 +158,7 @@ pub struct Doctor {
 }
 
 /// A time-limited lower price; both dates count, in clinic time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Promo {
     pub price: Tenge,
     #[serde(with = "iso_date")]
@@ -165,13 +167,13 @@ pub struct Promo {
     pub until: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Service {
     pub id: ServiceId,
     pub category: CategoryId,
     pub name: Text,
     pub price: Tenge,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promo: Option<Promo>,
     #[serde(rename = "duration_min")]
     pub duration: VisitMinutes,
@@ -199,7 +201,7 @@ impl Service {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalogue {
     /// A sample that the clinic is meant to replace; the widget says so.
     sample: bool,
@@ -208,7 +210,10 @@ pub struct Catalogue {
     doctors: Vec<Doctor>,
     services: Vec<Service>,
     /// Days the clinic is closed, per year as written.
-    #[serde(serialize_with = "schedule::serialize_holidays")]
+    #[serde(
+        serialize_with = "schedule::serialize_holidays",
+        deserialize_with = "schedule::deserialize_holidays"
+    )]
     holidays: Vec<(i32, Vec<NaiveDate>)>,
 }
 

@@ -1,23 +1,24 @@
 //! Weekly hours with breaks, and dated exceptions to them.
 
-use crate::clock::{iso_date, weekday_key, IsoDate, Span};
+use crate::clock::{iso_date, parse_date, parse_weekday, weekday_key, IsoDate, Span};
 use chrono::{NaiveDate, Weekday};
+use serde::de::Error as _;
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One line of a weekly schedule: on these days, these hours, minus these breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScheduleEntry {
-    #[serde(serialize_with = "serialize_days")]
+    #[serde(serialize_with = "serialize_days", deserialize_with = "deserialize_days")]
     pub(super) days: Vec<Weekday>,
     pub(super) hours: Span,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) breaks: Vec<Span>,
 }
 
 /// A week of working hours. Entries of one weekday never overlap and breaks lie inside the hours:
 /// `Catalogue::parse` makes sure of both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct WeeklySchedule(pub(super) Vec<ScheduleEntry>);
 
@@ -37,13 +38,13 @@ impl WeeklySchedule {
 }
 
 /// A date on which a doctor's weekly hours do not apply: a day off, or other hours.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exception {
     #[serde(with = "iso_date")]
     pub(super) date: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) hours: Option<Span>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) breaks: Vec<Span>,
 }
 
@@ -87,6 +88,34 @@ fn serialize_days<S: Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Err
         seq.serialize_element(weekday_key(*d))?;
     }
     seq.end()
+}
+
+fn deserialize_days<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
+    let keys = Vec::<String>::deserialize(d)?;
+    keys.iter().map(|k| parse_weekday(k).ok_or_else(|| D::Error::custom("a weekday key"))).collect()
+}
+
+/// The published holidays, per year (trusted: `Catalogue::parse` checked them).
+pub(super) fn deserialize_holidays<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(i32, Vec<NaiveDate>)>, D::Error> {
+    struct Years;
+    impl<'de> serde::de::Visitor<'de> for Years {
+        type Value = Vec<(i32, Vec<NaiveDate>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("holidays per year")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((year, days)) = map.next_entry::<String, Vec<String>>()? {
+                let year = year.parse().map_err(|_| A::Error::custom("a year"))?;
+                let days: Option<Vec<NaiveDate>> = days.iter().map(|d| parse_date(d)).collect();
+                out.push((year, days.ok_or_else(|| A::Error::custom("a date"))?));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Years)
 }
 
 pub(super) fn serialize_holidays<S: Serializer>(

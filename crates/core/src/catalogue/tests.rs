@@ -317,3 +317,11 @@ fn cancelling_is_late_only_after_the_deadline() {
     assert!(p.is_late(start, deadline + chrono::TimeDelta::seconds(1)));
     assert_eq!(p.initial_status(), "requested");
 }
+
+#[test]
+fn the_published_document_reads_back_as_the_same_catalogue() {
+    let cat = Catalogue::parse(include_str!("../../../../data/catalogue.sample.json")).expect("valid");
+    let published = cat.to_json();
+    let back: Catalogue = serde_json::from_str(&published).expect("the published shape reads back");
+    assert_eq!(back, cat);
+}
