@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -96,4 +96,20 @@ export async function noHorizontalScroll(page, what = 'page') {
 /** The widget has mounted and loaded its catalogue. */
 export async function widgetReady(page) {
   await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 20_000 });
+}
+
+// Evaluated through the DevTools protocol, which the page's CSP does not restrict (a script tag
+// would be refused, as it should).
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page as it is now and fails on any WCAG 2.2 A or AA violation. */
+export async function axe(page, what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  if (found.length) throw new Error(`axe on ${what}:\n${found.join('\n')}`);
 }

@@ -4,8 +4,7 @@ use crate::field::FieldError;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Waiting for the call centre to confirm.
     Requested,
@@ -24,6 +23,19 @@ impl Status {
 
     pub fn parse(s: &str) -> Option<Status> {
         [Status::Requested, Status::Confirmed, Status::Cancelled].into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Status::parse(&s).ok_or_else(|| serde::de::Error::custom("a booking status"))
     }
 }
 
@@ -82,7 +94,11 @@ pub struct ErrorBody {
     pub code: Cow<'static, str>,
     #[serde(default)]
     pub message: Cow<'static, str>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::lenient::known")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::lenient::known_fields"
+    )]
     pub errors: Vec<FieldError>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub busy: Option<Vec<BusyTime>>,

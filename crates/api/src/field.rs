@@ -133,9 +133,8 @@ impl<'de> Deserialize<'de> for Field {
     }
 }
 
-/// Why a field was refused. Stable snake_case codes on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Why a field was refused. Stable snake_case codes on the wire (`as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldCode {
     Required,
     TooLong,
@@ -163,7 +162,6 @@ pub enum FieldCode {
     ClinicClosed,
     OutsideHours,
     /// A code this build does not know (a newer endpoint): shown with a general message.
-    #[serde(other)]
     Unknown,
 }
 
@@ -228,6 +226,21 @@ impl FieldCode {
             OutsideHours => "outside_hours",
             Unknown => "unknown",
         }
+    }
+}
+
+// By hand rather than derived: a derived visitor for 26 names is kilobytes of wasm; this is a
+// lookup in `ALL`.
+impl Serialize for FieldCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<FieldCode, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(FieldCode::ALL.into_iter().find(|c| c.as_str() == code).unwrap_or(FieldCode::Unknown))
     }
 }
 

@@ -47,15 +47,19 @@ pub fn optional<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<
     })
 }
 
-/// A list, without the entries that do not read (a field or code from a newer endpoint).
-pub fn known<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    let all = Or::<Vec<Or<T>>>::deserialize(d)?;
-    Ok(match all {
-        Or::Value(list) => {
-            list.into_iter().filter_map(|x| if let Or::Value(v) = x { Some(v) } else { None }).collect()
-        }
-        Or::Other(_) => Vec::new(),
-    })
+/// Field errors, without those whose field this build does not know (a newer endpoint).
+pub fn known_fields<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<crate::FieldError>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Raw<'a> {
+        #[serde(borrow)]
+        field: std::borrow::Cow<'a, str>,
+        code: crate::FieldCode,
+    }
+    let raw = Vec::<Raw<'de>>::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|r| Some(crate::FieldError { field: crate::Field::parse(&r.field)?, code: r.code }))
+        .collect())
 }
 
 /// A map of string values, in key order (an object's order means nothing, so two ways of
@@ -65,7 +69,14 @@ pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D:
     let mut tags = Or::<Tags>::deserialize(d)?.or_default().0;
     #[cfg(not(feature = "lenient"))]
     let mut tags = Tags::deserialize(d)?.0;
-    tags.sort_by(|a, b| a.0.cmp(&b.0));
+    // A handful of tags: an insertion sort, not std's (kilobytes of wasm).
+    for i in 1..tags.len() {
+        let mut j = i;
+        while j > 0 && tags[j - 1].0 > tags[j].0 {
+            tags.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     Ok(tags)
 }
 

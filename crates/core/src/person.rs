@@ -9,6 +9,21 @@ use serde::Serialize;
 /// turns them into words next to the field, the API returns them in 422 responses.
 pub use jazylu_api::FieldCode;
 
+/// "20.05.1995" (day and month may have one digit).
+fn parse_dotted(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(y, 4..=4)? as i32, number(m, 1..=2)?, number(d, 1..=2)?)
+}
+
 /// Trims and folds runs of spaces into one.
 fn tidy(input: &str) -> String {
     input.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -78,13 +93,14 @@ pub struct BirthDate(#[serde(with = "crate::clock::iso_date")] NaiveDate);
 impl BirthDate {
     pub const MAX_AGE: u32 = 120;
 
-    /// `input` as "YYYY-MM-DD" (what a date input gives); `today` is the clinic's date.
+    /// `input` as "DD.MM.YYYY" (as Kazakh documents write it, and the widget asks for it) or
+    /// "YYYY-MM-DD"; `today` is the clinic's date.
     pub fn parse(input: &str, today: NaiveDate) -> Result<BirthDate, FieldCode> {
         let s = input.trim();
         if s.is_empty() {
             return Err(FieldCode::Required);
         }
-        let date = parse_date(s).ok_or(FieldCode::DateInvalid)?;
+        let date = parse_date(s).or_else(|| parse_dotted(s)).ok_or(FieldCode::DateInvalid)?;
         if date > today {
             return Err(FieldCode::BirthDateFuture);
         }
@@ -93,6 +109,12 @@ impl BirthDate {
             return Err(FieldCode::BirthDateTooOld);
         }
         Ok(born)
+    }
+
+    /// "20.05.1995", as the widget shows it.
+    pub fn dotted(self) -> String {
+        use chrono::Datelike;
+        format!("{:02}.{:02}.{}", self.0.day(), self.0.month(), self.0.year())
     }
 
     pub fn date(self) -> NaiveDate {
@@ -182,7 +204,11 @@ mod tests {
         assert_eq!(BirthDate::parse("2026-11-26", today), Err(FieldCode::BirthDateFuture));
         assert_eq!(BirthDate::parse("1905-11-25", today), Err(FieldCode::BirthDateTooOld), "121 today");
         assert!(BirthDate::parse("1905-11-26", today).is_ok(), "120, a day before turning 121");
-        assert_eq!(BirthDate::parse("25.11.2000", today), Err(FieldCode::DateInvalid));
+        assert_eq!(BirthDate::parse("25.11.2000", today).map(|b| b.dotted()), Ok("25.11.2000".into()));
+        assert_eq!(BirthDate::parse("5.1.2000", today).map(|b| b.dotted()), Ok("05.01.2000".into()));
+        assert_eq!(BirthDate::parse("2000/11/25", today), Err(FieldCode::DateInvalid));
+        assert_eq!(BirthDate::parse("31.02.2000", today), Err(FieldCode::DateInvalid));
+        assert_eq!(BirthDate::parse("25.11.00", today), Err(FieldCode::DateInvalid));
         assert_eq!(BirthDate::parse("", today), Err(FieldCode::Required));
         assert!(BirthDate::parse("2026-11-25", today).is_ok(), "born today");
     }

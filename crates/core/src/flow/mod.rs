@@ -254,7 +254,12 @@ impl Flow {
             return Vec::new();
         };
         let problems = self.problems(cat, now);
-        let code = problems.iter().find(|e| e.field == field).map(|e| e.code);
+        // A field merely passed through is not a mistake yet: "Next" says what is missing.
+        let code = problems
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.code)
+            .filter(|c| *c != FieldCode::Required || self.errors.iter().any(|e| e.field == field));
         self.errors.retain(|e| e.field != field);
         if let Some(code) = code {
             self.errors.push(FieldError { field, code });

@@ -227,7 +227,9 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
     };
     let Some(service) = v.service() else { return Ok(()) };
     let (today, last) = horizon(v.cat, v.now);
-    let slots = free_slots(v.cat, service, &f.doctor_choice(), busy, v.now, today, last);
+    let mut slots = free_slots(v.cat, service, &f.doctor_choice(), busy, v.now, today, last);
+    // With "any doctor" each time is offered once, with the first doctor free then.
+    slots.dedup_by(|b, a| a.start == b.start);
     if slots.is_empty() {
         return write!(out, r#"<p class="jz-note">{}</p>"#, w.no_times_at_all);
     }
@@ -272,27 +274,26 @@ fn times(out: &mut String, v: &V<'_>) -> Result {
     out.push_str("</div>");
 
     let label = w.date(day);
-    write!(out, r#"<h3 class="jz-sub" id="jz-times-title">{label}</h3>"#)?;
+    write!(
+        out,
+        r#"<h3 class="jz-sub" id="jz-times-title">{label} <small>({})</small></h3>"#,
+        v.t.clinic_time
+    )?;
     let of_day: Vec<_> = slots.iter().filter(|s| v.day_of(s.start) == day).collect();
     if of_day.is_empty() {
         return write!(out, r#"<p class="jz-note">{}</p>"#, w.no_times_day);
     }
     out.push_str(r#"<ul class="jz-slots" aria-labelledby="jz-times-title">"#);
     for s in of_day {
-        let (hm, doctor) = (v.hm(s.start), v.doctor_name(s.doctor.as_str()));
+        let hm = v.hm(s.start);
         let chosen = f.slot.as_ref().is_some_and(|(d, t)| *d == s.doctor.as_str() && *t == s.start);
+        // The name is what the button shows (WCAG 2.5.3); the list is labelled by the date.
         write!(
             out,
-            r#"<li><button type="button" data-slot="{}|{}" aria-pressed="{chosen}" aria-label="{label}, {hm} ({}), {}">{hm}"#,
+            r#"<li><button type="button" data-slot="{}|{}" aria-pressed="{chosen}">{hm}</button></li>"#,
             s.doctor,
             crate::clock::Instant(s.start),
-            v.t.clinic_time,
-            Escape(doctor)
         )?;
-        if f.doctor.is_none() {
-            write!(out, "<small>{}</small>", Escape(doctor))?;
-        }
-        out.push_str("</button></li>");
     }
     out.push_str("</ul>");
     Ok(())

@@ -76,9 +76,13 @@ fn an_adult_books_in_russian() {
     f.times_loaded(Some(Vec::new()));
     let html = paint(&f, Lang::Ru);
     // Times are clinic time (UTC+5) whatever the device's zone: 04:00Z is 09:00 in Qaskelen.
-    assert!(html.contains(
-        r#"data-slot="zhumabayeva|2026-11-25T05:00Z" aria-pressed="false" aria-label="среда, 25 ноября 2026, 10:00 (время Алматы (UTC+5)), Алия Жумабаева">10:00<small>"#
-    ), "{html}");
+    assert!(
+        html.contains(r#"<li><button type="button" data-slot="zhumabayeva|2026-11-25T05:00Z" aria-pressed="false">10:00</button></li>"#),
+        "the button's name is what it shows: {html}"
+    );
+    assert!(html
+        .contains(r#"id="jz-times-title">среда, 25 ноября 2026 <small>(время Алматы (UTC+5))</small></h3>"#));
+    assert_eq!(html.matches(">10:00</button>").count(), 1, "with any doctor, each time once: {html}");
     f.choose_slot("zhumabayeva|2026-11-27T04:00Z");
     assert_eq!(f.step, Step::Patient);
 
@@ -345,4 +349,19 @@ fn booking_another_service_keeps_the_patient_and_drops_the_choices() {
     let g = f.clone().for_service("endoscopy");
     assert_eq!((g.step, g.slot, g.doctor, g.form.service.as_str()), (Step::Doctor, None, None, "endoscopy"));
     assert_eq!(g.form.patient, f.form.patient);
+}
+
+#[test]
+fn an_empty_field_passed_through_is_marked_only_after_next() {
+    let (cat, mut f) = (cat(), at_patient_step());
+    let patches = f.leave("patient.surname", &cat, now(), Lang::Ru);
+    assert_eq!(patches, [Patch::Message { field: "patient.surname", text: "" }]);
+    assert_eq!(f.errors, []);
+    f.next(&cat, now());
+    let patches = f.leave("patient.surname", &cat, now(), Lang::Ru);
+    assert_eq!(
+        patches,
+        [Patch::Message { field: "patient.surname", text: "Заполните это поле" }],
+        "once asked for"
+    );
 }
