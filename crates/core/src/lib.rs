@@ -9,7 +9,6 @@ pub mod confirmation;
 pub mod flow;
 pub mod html;
 pub mod ident;
-pub mod json;
 pub mod money;
 pub mod person;
 pub mod phone;

@@ -6,9 +6,9 @@ use super::schedule::{Exception, ScheduleEntry, WeeklySchedule};
 use super::*;
 use crate::clock::{parse_date, parse_weekday, weekday_key, ClinicZone, IsoDate, Span, SpanError};
 use crate::ident::{Bin, IdentError};
-use crate::json::Json;
 use crate::phone::PhoneError;
 use chrono::Datelike;
+use serde_json::Value as Json;
 
 #[derive(Default)]
 pub(super) struct Checker {
@@ -46,7 +46,7 @@ const SERVICE: &[&str] =
 const PROMO: &[&str] = &["price", "from", "until"];
 
 pub(super) fn check(json: &str) -> Result<Catalogue, Vec<Problem>> {
-    let root = Json::parse(json).map_err(|e| {
+    let root: Json = serde_json::from_str(json).map_err(|e| {
         vec![Problem { path: String::new(), code: Code::JsonInvalid, detail: detail!("{e}") }]
     })?;
     let mut c = Checker::default();
@@ -479,7 +479,7 @@ impl Checker {
     fn holidays(&mut self, doc: &Obj<'_>) -> Vec<(i32, Vec<NaiveDate>)> {
         let mut out = Vec::new();
         let Some(v) = self.field(doc, "holidays", false) else { return out };
-        let Some(map) = v.as_obj() else {
+        let Some(map) = v.as_object() else {
             self.report("holidays", Code::WrongType, "expected an object of years");
             return out;
         };
@@ -489,7 +489,7 @@ impl Checker {
                 self.report(path, Code::DateInvalid, detail!("'{year}' is not a year"));
                 continue;
             };
-            let Some(dates) = dates.as_list() else {
+            let Some(dates) = dates.as_array() else {
                 self.report(path, Code::WrongType, "expected a list of dates");
                 continue;
             };
