@@ -34,6 +34,25 @@ beforeEach(() => {
   server.sql('PRAGMA foreign_keys = ON; DELETE FROM idempotency; DELETE FROM bookings;');
 });
 
+const CATALOGUE = JSON.parse(readFileSync(join(root, 'data/catalogue.sample.json'), 'utf8'));
+const doctorName = (id, lang) => CATALOGUE.doctors.find((d) => d.id === id).name[lang];
+const serviceName = (id, lang) => CATALOGUE.services.find((s) => s.id === id).name[lang];
+
+/** The words the tests look for, as a visitor reads them. */
+const W = {
+  kk: { book: 'Жазылу', any: 'Кез келген бос дәрігер', next: 'Әрі қарай', patient: 'Пациент туралы деректер', rep: 'Заңды өкіл',
+    surname: 'Тегі', given_name: 'Аты', iin: 'ЖСН', birth_date: 'Туған күні', phone: 'Ұялы телефон', address: 'Тұрғылықты мекенжайы',
+    relation: 'Пациентке кім боласыз', guarantee: /Мен пациенттің заңды өкілі екенімді/, asRep: /Мен пациенттің заңды өкілімін/,
+    offer: /жария офертасымен/, data: /Дербес деректерімді/, lang: 'Қазақша' },
+  ru: { book: 'Записаться', any: 'Любой свободный врач', next: 'Далее', patient: 'Данные пациента', rep: 'Законный представитель',
+    surname: 'Фамилия', given_name: 'Имя', iin: 'ИИН', birth_date: 'Дата рождения', phone: 'Мобильный телефон', address: 'Адрес проживания',
+    relation: 'Кем вы приходитесь пациенту', guarantee: /Подтверждаю, что я законный представитель/, asRep: /Я законный представитель пациента/,
+    offer: /публичной офертой/, data: /обработку моих персональных данных/, retry: 'Повторить', lang: 'Русский' },
+  en: { book: 'Book', any: 'Any available doctor', next: 'Next', patient: 'Patient details', rep: 'Legal representative',
+    surname: 'Surname', given_name: 'Given name', iin: 'IIN', birth_date: 'Date of birth', phone: 'Mobile phone', address: 'Home address',
+    offer: /public offer/, data: /processing of my personal data/, lang: 'English' },
+};
+
 const ADULT = {
   surname: 'Иванова', given_name: 'Анна', iin: '950520300004', birth_date: '1995-05-20',
   phone: '8 701 123 45 67',
@@ -58,39 +77,68 @@ async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = 
   return { page, seen, context };
 }
 
+/** The step's heading, "Шаг 2 из 5 Выберите время" and its kin. */
+const stepHeading = (page, n) =>
+  page.getByRole('heading', { level: 2, name: new RegExp(`^(Шаг ${n} из 5|Step ${n} of 5|${n}-қадам, барлығы 5) `) });
+
 /** Waits until the flow shows step `n` of 5. */
 async function atStep(page, n) {
-  await page.locator('.jz-stepno', { hasText: new RegExp(`(^|\\D)${n}(\\D|$)`) }).waitFor({ timeout: 10_000 });
+  await stepHeading(page, n).waitFor({ timeout: 10_000 });
 }
 
-/** Chooses the doctor (or "any" when `doctor` is empty), then a free time on the `nth` day that
- * has one; returns the chosen slot as `doctor|start`. */
-async function chooseTime(page, doctor = '', nth = 1) {
-  await page.locator(`[data-doctor="${doctor}"]`).click();
-  await page.locator('.jz-day:not([disabled])').nth(nth).click();
-  const slot = page.locator('[data-slot]').first();
-  const value = await slot.getAttribute('data-slot');
-  await slot.click();
+/** The free times of the chosen day: a list named by the day, in clinic time. */
+const times = (page) => page.getByRole('list', { name: /\((время Алматы|Алматы уақыты|Almaty time) \(UTC\+5\)\)$/ });
+const timeButtons = (page) => times(page).getByRole('button', { name: /^\d\d:\d\d$/ });
+
+/** The chosen slot as the tab keeps it: `doctor|start`. */
+async function chosenSlot(page) {
+  const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jazylu-flow')));
+  return kept.slot.join('|');
+}
+
+/** Chooses the doctor (`any` for any available one), then the first free time on the `nth` day
+ * that has one; returns the chosen slot as `doctor|start`. */
+async function chooseTime(page, lang, doctor = 'any', nth = 1) {
+  const name = doctor === 'any' ? W[lang].any : new RegExp(`^${doctorName(doctor, lang)}`);
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: /: \d+ (свободно|бос уақыт|free)$/, disabled: false }).nth(nth).click();
+  await timeButtons(page).first().click();
   await atStep(page, 3);
-  return value;
+  return chosenSlot(page);
 }
 
-async function fillPerson(page, prefix, p) {
-  for (const [k, v] of Object.entries(p)) await page.fill(`[name="${prefix}.${k}"]`, v);
+/** The group of the patient's or the representative's fields. */
+const group = (page, lang, who) => page.getByRole('group', { name: W[lang][who] });
+
+async function fillPerson(page, lang, who, p) {
+  for (const [k, v] of Object.entries(p)) await group(page, lang, who).getByLabel(W[lang][k], { exact: true }).fill(v);
 }
 
-async function next(page) {
-  await page.locator('button[type=submit]').click();
+const field = (page, lang, key) => group(page, lang, 'patient').getByLabel(W[lang][key], { exact: true });
+
+async function next(page, lang) {
+  await page.getByRole('button', { name: W[lang].next, exact: true }).click();
 }
 
 /** Ticks both consents and goes on to the review. */
-async function consent(page) {
+async function consent(page, lang) {
   await atStep(page, 4);
-  await page.check('[name="consents.offer"]');
-  await page.check('[name="consents.personal_data"]');
-  await next(page);
+  await page.getByRole('checkbox', { name: W[lang].offer }).check();
+  await page.getByRole('checkbox', { name: W[lang].data }).check();
+  await next(page, lang);
   await atStep(page, 5);
 }
+
+/** "Book" on the review. */
+async function book(page, lang) {
+  await page.getByRole('button', { name: W[lang].book, exact: true }).click();
+}
+
+/** The review's lines, as text. */
+const review = async (page) => (await page.getByRole('definition').allInnerTexts()).join('\n');
+
+/** The reference of a booking made. */
+const referenceOf = (page) => page.getByText(/^JZ-[2-9A-Z]{6}$/);
 
 /** 09:00 in the clinic (UTC+5) for a slot start such as `2026-11-28T04:00Z`. */
 function clinicTime(start) {
@@ -101,51 +149,51 @@ function clinicTime(start) {
 
 test('an adult books in ru from the price list; clinic times even in New York; the confirmation shows the deadline', async () => {
   const { page, seen, context } = await open('ru', { timezoneId: 'America/New_York' });
-  await page.locator('[data-book="visit-first"]').click();
+  await page.getByRole('link', { name: `Записаться: ${serviceName('visit-first', 'ru')}` }).click();
   await atStep(page, 1);
-  assert.equal(await page.locator('#jz-step-title').innerText(), 'Шаг 1 из 5\nВыберите врача');
+  assert.equal(await page.getByRole('heading', { level: 2 }).innerText(), 'Шаг 1 из 5\nВыберите врача');
 
-  await page.locator('[data-doctor=""]').click();
-  await page.locator('.jz-day:not([disabled])').nth(1).click();
-  const slot = page.locator('[data-slot]').first();
-  const value = await slot.getAttribute('data-slot');
-  const hm = clinicTime(value.split('|')[1]);
-  assert.equal(await slot.innerText(), hm, 'the button shows clinic time');
+  await page.getByRole('button', { name: W.ru.any }).click();
+  await page.getByRole('button', { name: /: \d+ свободно$/, disabled: false }).nth(1).click();
+  const slot = timeButtons(page).first();
+  const hm = await slot.innerText();
+  assert.match(hm, /^\d\d:\d\d$/);
   // Its name is what it shows (WCAG 2.5.3); the list is named by the day, in clinic time.
-  const times = page.getByRole('list', { name: /\(время Алматы \(UTC\+5\)\)$/ });
-  assert.equal(await times.getByRole('button', { name: hm, exact: true }).count(), 1, 'each time once, with any doctor');
+  assert.equal(await times(page).getByRole('button', { name: hm, exact: true }).count(), 1, 'each time once, with any doctor');
   await slot.click();
   await atStep(page, 3);
+  const value = await chosenSlot(page);
+  assert.equal(hm, clinicTime(value.split('|')[1]), 'the button shows clinic time');
 
-  await fillPerson(page, 'patient', ADULT);
-  await page.fill('[name="patient.address"]', 'Каскелен, ул. Абая 1');
-  assert.equal(await page.inputValue('[name="patient.iin"]'), '•••• •••• 0004', 'the IIN is masked once typed');
+  await fillPerson(page, 'ru', 'patient', ADULT);
+  await field(page, 'ru', 'address').fill('Каскелен, ул. Абая 1');
+  assert.equal(await field(page, 'ru', 'iin').inputValue(), '•••• •••• 0004', 'the IIN is masked once typed');
   // Enter in a field goes on, as in any form; the keyboard alone ticks the consents.
-  await page.press('[name="patient.address"]', 'Enter');
+  await field(page, 'ru', 'address').press('Enter');
   await atStep(page, 4);
-  await page.focus('[name="consents.offer"]');
+  await page.getByRole('checkbox', { name: W.ru.offer }).focus();
   await page.keyboard.press('Space');
-  await page.focus('[name="consents.personal_data"]');
+  await page.getByRole('checkbox', { name: W.ru.data }).focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
   await atStep(page, 5);
-  const review = await page.locator('.jz-summary').innerText();
-  assert.match(review, new RegExp(`${hm} \\(время Алматы \\(UTC\\+5\\)\\)`));
-  assert.match(review, /ИИН •••• •••• 0004/);
+  const lines = await review(page);
+  assert.match(lines, new RegExp(`${hm} \\(время Алматы \\(UTC\\+5\\)\\)`));
+  assert.match(lines, /ИИН •••• •••• 0004/);
 
-  await next(page);
-  await page.locator('.jz-ref').waitFor();
-  assert.equal(await page.locator('#jz-step-title').innerText(), 'Заявка принята');
-  const reference = (await page.locator('.jz-ref strong').innerText()).trim();
-  assert.match(reference, /^JZ-[2-9A-Z]{6}$/);
-  const deadline = await page.locator('.jz-deadline').innerText();
+  await book(page, 'ru');
+  await referenceOf(page).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2 }).innerText(), 'Заявка принята');
+  const reference = (await referenceOf(page).innerText()).trim();
+  const deadline = await page.getByText(/^Бесплатно отменить можно до:/).innerText();
   assert.match(deadline, /^Бесплатно отменить можно до: \S+, \d+ \S+ 2026, \d\d:\d\d$/);
   // Start − 10 hours, in clinic time.
   const start = new Date(value.split('|')[1].replace('Z', ':00Z'));
   assert.ok(deadline.endsWith(clinicTime(new Date(start - 10 * 3600_000).toISOString().slice(0, 16) + 'Z')));
-  assert.match(await page.locator('.jz-ics').getAttribute('href'), /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/);
+  const ics = page.getByRole('link', { name: 'Добавить в календарь (.ics)' });
+  assert.match(await ics.getAttribute('href'), /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/);
 
-  assert.equal(server.sql(`SELECT status || ' ' || service_id FROM bookings WHERE reference = '${reference}'`), 'requested visit-first');
+  assert.equal(server.sql(`SELECT status || ' ' || service_id || ' ' || channel FROM bookings WHERE reference = '${reference}'`), 'requested visit-first hosted');
   assert.equal(server.sql("SELECT surname || ' ' || iin || ' ' || phone FROM people"), 'Иванова 950520300004 +77011234567');
   assert.equal(server.sql("SELECT group_concat(document || ':' || given_by || ':' || lang) FROM consents"), 'offer:patient:ru,personal_data:patient:ru');
   assert.deepEqual(seen.errors, []);
@@ -157,34 +205,34 @@ test('a parent books for a child in kk, from a campaign link', async () => {
   const query = '&utm_source=ig&utm_campaign=spring-2026&email=a%40b.kz';
   const { page, seen, context } = await open('kk', { service: 'visit-child', query });
   await atStep(page, 1);
-  await chooseTime(page, 'kassymova', 0);
-  await fillPerson(page, 'patient', CHILD);
-  await page.fill('[name="patient.address"]', 'Қаскелең, Абай к-сі 1');
+  await chooseTime(page, 'kk', 'kassymova', 0);
+  await fillPerson(page, 'kk', 'patient', CHILD);
+  await field(page, 'kk', 'address').fill('Қаскелең, Абай к-сі 1');
   // Leaving the birth date of a child brings up the representative's block.
-  await page.locator('#jz-rep').waitFor({ state: 'visible' });
-  assert.equal(await page.locator('#jz-minor').innerText(), 'Пациент 18 жасқа толмаған: оны заңды өкілі жазады.');
-  assert.ok(await page.isChecked('[name="as_representative"]'));
+  await group(page, 'kk', 'rep').waitFor({ state: 'visible' });
+  await page.getByText('Пациент 18 жасқа толмаған: оны заңды өкілі жазады.').waitFor();
+  assert.ok(await page.getByRole('checkbox', { name: W.kk.asRep }).isChecked());
 
   // Switching language mid-form keeps what was typed.
-  await page.locator('a[data-lang="ru"]').click();
-  await page.locator('label[for="jz-f-patient.surname"]', { hasText: 'Фамилия' }).waitFor();
-  assert.equal(await page.inputValue('[name="patient.given_name"]'), 'Нұрлан');
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await field(page, 'ru', 'surname').waitFor();
+  assert.equal(await field(page, 'ru', 'given_name').inputValue(), 'Нұрлан');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
-  await page.locator('a[data-lang="kk"]').click();
-  await page.locator('label[for="jz-f-patient.surname"]', { hasText: 'Тегі' }).waitFor();
-  await next(page);
-  assert.match(await page.locator('#jz-summary').innerText(), /Заңды өкіл: Тегі/);
-  await fillPerson(page, 'representative', PARENT);
-  await page.selectOption('[name="representative.relation"]', 'parent');
-  await page.check('[name="representative.guarantee"]');
-  await next(page);
+  await page.getByRole('link', { name: 'Қазақша' }).click();
+  await field(page, 'kk', 'surname').waitFor();
+  await next(page, 'kk');
+  assert.match(await page.getByRole('alert').innerText(), /Заңды өкіл: Тегі/);
+  await fillPerson(page, 'kk', 'rep', PARENT);
+  await group(page, 'kk', 'rep').getByLabel(W.kk.relation).selectOption('parent');
+  await page.getByRole('checkbox', { name: W.kk.guarantee }).check();
+  await next(page, 'kk');
   await atStep(page, 4);
-  assert.equal(await page.locator('.jz-note').first().innerText(), 'Келісімдерді пациенттің заңды өкілі береді.');
-  await consent(page);
-  await next(page);
-  await page.locator('.jz-ref').waitFor();
-  assert.equal(await page.locator('#jz-step-title').innerText(), 'Өтінім қабылданды');
-  const link = await page.locator('[data-act=manage]').getAttribute('href');
+  await page.getByText('Келісімдерді пациенттің заңды өкілі береді.').waitFor();
+  await consent(page, 'kk');
+  await book(page, 'kk');
+  await referenceOf(page).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2 }).innerText(), 'Өтінім қабылданды');
+  const link = await page.getByRole('link', { name: /#manage=/ }).getAttribute('href');
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=kk#manage=/, 'nothing else of the address in the link');
   assert.equal(
     server.sql("SELECT group_concat(role || ':' || given_name || ':' || ifnull(relation, '-'), ' ') FROM people"),
@@ -204,28 +252,30 @@ test('every step fits a 320 px phone', async () => {
   await atStep(page, 1);
   const fits = (what) => noHorizontalScroll(page, what);
   await fits('doctor');
-  await page.locator('[data-doctor=""]').click();
-  await page.locator('[data-slot]').first().waitFor();
+  await page.getByRole('button', { name: W.kk.any }).click();
+  await timeButtons(page).first().waitFor();
   await fits('day and time');
-  await page.locator('[data-slot]').first().click();
+  await timeButtons(page).first().click();
   await atStep(page, 3);
-  await page.check('[name="as_representative"]');
+  await page.getByRole('checkbox', { name: W.kk.asRep }).check();
   await fits('patient and representative');
   await context.close();
 });
 
 test('an invalid IIN shows its message next to the field and blocks the way on', async () => {
   const { page, context } = await open('ru', { service: 'visit-repeat' });
-  await chooseTime(page, 'zhumabayeva');
-  await fillPerson(page, 'patient', { ...ADULT, iin: '950520300005' });
-  await page.fill('[name="patient.address"]', 'Каскелен');
-  assert.equal(await page.locator('#jz-e-patient\\.iin').innerText(), 'Похоже, в ИИН опечатка: проверьте его');
-  assert.equal(await page.getAttribute('[name="patient.iin"]', 'aria-invalid'), 'true');
-  assert.equal(await page.inputValue('[name="patient.iin"]'), '950520300005', 'a wrong IIN stays visible to fix');
+  await chooseTime(page, 'ru', 'zhumabayeva');
+  await fillPerson(page, 'ru', 'patient', { ...ADULT, iin: '950520300005' });
+  await field(page, 'ru', 'address').fill('Каскелен');
+  const iin = field(page, 'ru', 'iin');
+  await page.getByText('Похоже, в ИИН опечатка: проверьте его').waitFor();
+  assert.equal(await iin.getAttribute('aria-invalid'), 'true');
+  assert.equal(await iin.inputValue(), '950520300005', 'a wrong IIN stays visible to fix');
 
-  await next(page);
-  await page.locator('#jz-summary').waitFor();
-  assert.equal(await page.locator('#jz-summary').innerText(), 'Проверьте поля:\n\nИИН');
+  await next(page, 'ru');
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  assert.equal(await summary.innerText(), 'Проверьте поля:\n\nИИН');
   await atStep(page, 3);
   await page.waitForFunction(() => document.activeElement?.name === 'patient.iin');
   assert.equal(server.sql('SELECT count(*) FROM bookings'), '0');
@@ -234,11 +284,11 @@ test('an invalid IIN shows its message next to the field and blocks the way on',
 
 test('a time taken between choosing and submitting: the visitor picks another without retyping', async () => {
   const { page, context } = await open('ru', { service: 'visit-repeat' });
-  const taken = await chooseTime(page, 'zhumabayeva');
-  await fillPerson(page, 'patient', ADULT);
-  await page.fill('[name="patient.address"]', 'Каскелен');
-  await next(page);
-  await consent(page);
+  const taken = await chooseTime(page, 'ru', 'zhumabayeva');
+  await fillPerson(page, 'ru', 'patient', ADULT);
+  await field(page, 'ru', 'address').fill('Каскелен');
+  await next(page, 'ru');
+  await consent(page, 'ru');
 
   // Someone else books that very time through the endpoint.
   const [doctor, start] = taken.split('|');
@@ -253,44 +303,48 @@ test('a time taken between choosing and submitting: the visitor picks another wi
   });
   assert.equal(other.status, 201);
 
-  await next(page);
+  await book(page, 'ru');
   await atStep(page, 2);
   assert.equal(
-    await page.locator('.jz-alert[role=alert]').innerText(),
+    await page.getByRole('alert').innerText(),
     'Это время только что занял кто-то другой. Выберите другое — введённые данные сохранены',
   );
-  await page.locator('[data-slot]').first().waitFor();
-  assert.equal(await page.locator(`[data-slot="${taken}"]`).count(), 0, 'the taken time is no longer offered');
-  await page.locator('[data-slot]').first().click();
+  await timeButtons(page).first().waitFor();
+  assert.equal(
+    await timeButtons(page).getByText(clinicTime(start), { exact: true }).count(),
+    0,
+    'the taken time is no longer offered',
+  );
+  await timeButtons(page).first().click();
   await atStep(page, 3);
-  assert.equal(await page.inputValue('[name="patient.surname"]'), 'Иванова', 'nothing to retype');
-  await next(page);
+  assert.equal(await field(page, 'ru', 'surname').inputValue(), 'Иванова', 'nothing to retype');
+  await next(page, 'ru');
   await atStep(page, 4);
-  assert.ok(await page.isChecked('[name="consents.offer"]'));
-  await next(page);
+  assert.ok(await page.getByRole('checkbox', { name: W.ru.offer }).isChecked());
+  await next(page, 'ru');
   await atStep(page, 5);
-  await next(page);
-  await page.locator('.jz-ref').waitFor();
+  await book(page, 'ru');
+  await referenceOf(page).waitFor();
   assert.equal(server.sql('SELECT count(*) FROM bookings'), '2');
   await context.close();
 });
 
 test('the server stops during submit: the form survives and the retry books exactly once', async () => {
   const { page, context } = await open('ru', { service: 'visit-repeat' });
-  await chooseTime(page, 'zhumabayeva');
-  await fillPerson(page, 'patient', ADULT);
-  await page.fill('[name="patient.address"]', 'Каскелен');
-  await next(page);
-  await consent(page);
+  await chooseTime(page, 'ru', 'zhumabayeva');
+  await fillPerson(page, 'ru', 'patient', ADULT);
+  await field(page, 'ru', 'address').fill('Каскелен');
+  await next(page, 'ru');
+  await consent(page, 'ru');
 
   // Every attempt's Idempotency-Key, the one sent while the server is down included.
   const keys = [];
   page.on('request', (r) => { if (r.url().endsWith('/api/bookings')) keys.push(r.headers()['idempotency-key']); });
   await server.halt();
-  await next(page);
-  await page.locator('#jz-send-failed').waitFor({ timeout: 20_000 });
-  assert.match(await page.locator('#jz-send-failed').innerText(), /^Связь прервалась/);
-  assert.match(await page.locator('.jz-summary').innerText(), /Иванова Анна/);
+  await book(page, 'ru');
+  const failed = page.getByText(/^Связь прервалась/);
+  await failed.waitFor({ timeout: 20_000 });
+  assert.match(await review(page), /Иванова Анна/);
   await server.resume();
 
   // The answer to the retry is lost on its way back, as on a flaky mobile network: the booking
@@ -299,35 +353,37 @@ test('the server stops during submit: the form survives and the retry books exac
     await route.fetch();
     await route.abort('connectionreset');
   });
-  await page.locator('button[type=submit]', { hasText: 'Повторить' }).click();
-  await page.locator('#jz-send-failed').waitFor();
+  const retry = page.getByRole('button', { name: W.ru.retry });
+  await retry.click();
+  await failed.waitFor();
   await page.unroute('**/api/bookings');
-  await page.locator('button[type=submit]', { hasText: 'Повторить' }).click();
-  await page.locator('.jz-ref').waitFor();
+  await retry.click();
+  await referenceOf(page).waitFor();
 
   assert.equal(keys.length, 3);
   assert.ok(keys[0] && keys.every((k) => k === keys[0]), `every retry carries the first key: ${keys}`);
+  assert.match(keys[0], /^[0-9a-f]{32}$/, '128 random bits');
   assert.equal(server.sql('SELECT count(*) FROM bookings'), '1');
-  const reference = (await page.locator('.jz-ref strong').innerText()).trim();
+  const reference = (await referenceOf(page).innerText()).trim();
   assert.equal(server.sql('SELECT reference FROM bookings'), reference);
   await context.close();
 });
 
 test('a reload keeps what was typed (for the tab only) and the booking is cancelled from the manage link', async () => {
   const { page, context } = await open('en', { service: 'ear-wax' });
-  await chooseTime(page, '');
-  await fillPerson(page, 'patient', ADULT);
+  await chooseTime(page, 'en', 'any');
+  await fillPerson(page, 'en', 'patient', ADULT);
   await page.reload();
   await widgetReady(page);
   await atStep(page, 3);
-  assert.equal(await page.inputValue('[name="patient.given_name"]'), 'Анна');
+  assert.equal(await field(page, 'en', 'given_name').inputValue(), 'Анна');
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in long-lived storage');
-  await page.fill('[name="patient.address"]', 'Kaskelen');
-  await next(page);
-  await consent(page);
-  await next(page);
-  await page.locator('.jz-ref').waitFor();
-  const link = await page.locator('[data-act=manage]').getAttribute('href');
+  await field(page, 'en', 'address').fill('Kaskelen');
+  await next(page, 'en');
+  await consent(page, 'en');
+  await book(page, 'en');
+  await referenceOf(page).waitFor();
+  const link = await page.getByRole('link', { name: /#manage=/ }).getAttribute('href');
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en#manage=JZ-[2-9A-Z]{6}\.[\w-]+$/, 'no service in the link');
 
   // The link works in another browser.
@@ -335,11 +391,10 @@ test('a reload keeps what was typed (for the tab only) and the booking is cancel
   const manage = await other.newPage();
   opened.push(watch(manage));
   await manage.goto(link);
-  await manage.locator('#jz-booking-status').waitFor();
-  assert.equal(await manage.locator('#jz-booking-status').innerText(), 'Request received, awaiting confirmation');
-  await manage.locator('[data-act=cancel]').click();
-  await manage.locator('[data-act=cancel-yes]').click();
-  await manage.locator('#jz-booking-status', { hasText: 'Cancelled' }).waitFor();
+  await manage.getByText('Request received, awaiting confirmation').waitFor();
+  await manage.getByRole('button', { name: 'Cancel the booking' }).click();
+  await manage.getByRole('button', { name: 'Yes, cancel' }).click();
+  await manage.getByText('Cancelled', { exact: true }).waitFor();
   assert.equal(server.sql('SELECT status || ' + "' '" + ' || cancelled_late FROM bookings'), 'cancelled 0');
   await other.close();
   await context.close();
@@ -358,36 +413,31 @@ test('after the free-cancellation deadline the confirmation warns, and a cancell
     const page = await context.newPage();
     opened.push(watch(page));
     await page.goto(`${late.base}/?lang=ru&service=ear-wax`);
-    await page.locator('[data-doctor=""]').click();
-    await page.locator('[data-slot], .jz-note').first().waitFor();
-    if (await page.locator('[data-slot]').count() === 0) {
+    await page.getByRole('button', { name: W.ru.any }).click();
+    const none = page.getByText(/^В ближайшие дни свободного времени нет/);
+    await timeButtons(page).first().or(none).waitFor();
+    if (await timeButtons(page).count() === 0) {
       t.skip('no free time in the next two days (a long holiday)');
       return;
     }
-    await page.locator('[data-slot]').first().click();
-    await fillPerson(page, 'patient', ADULT);
-    await page.fill('[name="patient.address"]', 'Каскелен');
-    await next(page);
-    await consent(page);
-    assert.equal(
-      await page.locator('.jz-alert').first().innerText(),
-      'До приёма осталось мало времени: бесплатно отменить эту запись уже не получится.',
-    );
-    await next(page);
-    await page.locator('.jz-ref').waitFor();
-    assert.equal(
-      await page.locator('.jz-deadline').innerText(),
-      'Срок бесплатной отмены уже прошёл: при отмене клиника может взять оплату.',
-    );
-    await page.locator('[data-act=manage]').click();
-    await page.locator('[data-act=cancel]').click();
+    await timeButtons(page).first().click();
+    await fillPerson(page, 'ru', 'patient', ADULT);
+    await field(page, 'ru', 'address').fill('Каскелен');
+    await next(page, 'ru');
+    await consent(page, 'ru');
+    await page.getByText('До приёма осталось мало времени: бесплатно отменить эту запись уже не получится.').waitFor();
+    await book(page, 'ru');
+    await referenceOf(page).waitFor();
+    await page.getByText('Срок бесплатной отмены уже прошёл: при отмене клиника может взять оплату.').waitFor();
+    await page.getByRole('link', { name: /#manage=/ }).click();
+    await page.getByRole('button', { name: 'Отменить запись' }).click();
     assert.match(
-      await page.locator('.jz-alert[role=alert]').innerText(),
+      await page.getByRole('alert').innerText(),
       /Срок бесплатной отмены прошёл: за эту отмену клиника может взять оплату\./,
     );
-    await page.locator('[data-act=cancel-yes]').click();
-    await page.locator('#jz-booking-status', { hasText: 'Отменена' }).waitFor();
-    assert.equal(await page.locator('.jz-alert').innerText(), 'Отменена позже срока: клиника может взять оплату.');
+    await page.getByRole('button', { name: 'Да, отменить' }).click();
+    await page.getByText('Отменена', { exact: true }).waitFor();
+    await page.getByText('Отменена позже срока: клиника может взять оплату.').waitFor();
     assert.equal(late.sql("SELECT status || ' ' || cancelled_late FROM bookings"), 'cancelled 1');
   } finally {
     await context.close();

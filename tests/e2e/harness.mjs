@@ -95,7 +95,8 @@ export async function noHorizontalScroll(page, what = 'page') {
 
 /** The widget has mounted and loaded its catalogue. */
 export async function widgetReady(page) {
-  await page.locator('.jz-app[aria-busy="false"]').waitFor({ timeout: 20_000 });
+  // The widget marks the moment its catalogue is in (scripts/bench reads the same mark).
+  await page.waitForFunction(() => performance.getEntriesByName('jazylu-ready').length > 0, null, { timeout: 20_000 });
 }
 
 // Evaluated through the DevTools protocol, which the page's CSP does not restrict (a script tag

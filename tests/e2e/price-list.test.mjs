@@ -24,13 +24,21 @@ after(async () => {
   await server?.stop();
 });
 
+const BOOK = /^(Жазылу|Записаться|Book): /;
+/** The services: the list items with a "Book" link. */
+const services = (page) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: BOOK }) });
+const pricesTitle = (page) => page.getByRole('heading', { level: 2 });
+/** A price as a screen reader reads it: "Цена по акции: 10 000 ₸", or the amount alone. */
+const NOW = new RegExp(`^((Акциялық баға|Цена по акции|Offer price): )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`);
+const OLD = /^(Әдеттегі баға|Обычная цена|Regular price): \d/;
+
 async function firstServiceRow(page) {
-  const row = page.locator('.jz-svc').first();
+  const row = services(page).first();
+  const label = await row.getByRole('link', { name: BOOK }).getAttribute('aria-label');
   return {
-    name: await row.locator('.jz-svc-name').innerText(),
-    // textContent: the visible price with its label for screen readers.
-    now: await row.locator('.jz-now').textContent(),
-    old: await row.locator('.jz-old').textContent(),
+    name: label.replace(BOOK, ''),
+    now: await row.getByText(NOW).textContent(),
+    old: await row.getByText(OLD).textContent(),
   };
 }
 
@@ -45,7 +53,7 @@ for (const width of [320, 1280]) {
       await widgetReady(page);
 
       assert.equal(await page.getAttribute('html', 'lang'), 'kk');
-      assert.equal(await page.locator('.jz-title').innerText(), TITLES.kk);
+      assert.equal(await pricesTitle(page).innerText(), TITLES.kk);
       const kk = await firstServiceRow(page);
       assert.equal(kk.name, NAMES.kk);
       assert.equal(kk.now, `Акциялық баға: 10${NBSP}000${NBSP}₸`);
@@ -55,21 +63,22 @@ for (const width of [320, 1280]) {
       // The switch works in place: no reload (the marker survives), address and title follow.
       await page.evaluate(() => { window.jazyluMarker = 1; });
       await page.getByRole('link', { name: 'Русский' }).click();
-      await page.locator('.jz-svc-name', { hasText: NAMES.ru }).waitFor();
+      await page.getByRole('link', { name: `Записаться: ${NAMES.ru}` }).waitFor();
       assert.equal(await page.evaluate(() => window.jazyluMarker), 1, 'no reload');
       assert.equal(await page.getAttribute('html', 'lang'), 'ru');
       assert.match(page.url(), /[?&]lang=ru/);
-      assert.equal(await page.locator('.jz-title').innerText(), TITLES.ru);
+      assert.equal(await pricesTitle(page).innerText(), TITLES.ru);
       assert.match(await page.title(), /Услуги и цены$/);
       const ru = await firstServiceRow(page);
       assert.equal(ru.now, `Цена по акции: 10${NBSP}000${NBSP}₸`);
-      assert.equal(await page.locator('.jz-promo').first().innerText(), 'Акция до 31 декабря');
+      assert.equal(await page.getByText('Акция до 31 декабря').first().innerText(), 'Акция до 31 декабря');
       await noHorizontalScroll(page);
 
       await page.getByRole('link', { name: 'English' }).click();
-      await page.locator('.jz-svc-name', { hasText: NAMES.en }).waitFor();
-      assert.equal(await page.locator('.jz-title').innerText(), TITLES.en);
-      const prices = await page.locator('.jz-now').allTextContents();
+      await page.getByRole('link', { name: `Book: ${NAMES.en}` }).waitFor();
+      assert.equal(await pricesTitle(page).innerText(), TITLES.en);
+      const prices = [];
+      for (const row of await services(page).all()) prices.push(await row.getByText(NOW).textContent());
       assert.equal(prices.length, 12);
       for (const p of prices) assert.match(p, new RegExp(`^(Offer price: )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`));
       await noHorizontalScroll(page);
@@ -87,7 +96,7 @@ test('?lang=ru is painted in Russian by the server, before and without JavaScrip
   await page.goto(server.base + '/?lang=ru');
   assert.equal(await page.getAttribute('html', 'lang'), 'ru');
   assert.equal((await firstServiceRow(page)).name, NAMES.ru);
-  assert.equal(await page.locator('.jz-svc').count(), 12);
+  assert.equal(await services(page).count(), 12);
   // Without JavaScript the language links are plain links to the server.
   await page.getByRole('link', { name: 'Қазақша' }).click();
   await page.waitForURL(/lang=kk/);
@@ -113,9 +122,9 @@ test('the widget takes over the server HTML without changing it', async () => {
     await route.continue();
   });
   await page.goto(server.base + '/', { waitUntil: 'domcontentloaded' });
-  const before = await page.locator('.jz-svc').allInnerTexts();
+  const before = await services(page).allInnerTexts();
   await widgetReady(page);
-  const afterTakeover = await page.locator('.jz-svc').allInnerTexts();
+  const afterTakeover = await services(page).allInnerTexts();
   assert.equal(before.length, 12);
   assert.deepEqual(afterTakeover, before);
   await context.close();
@@ -129,7 +138,7 @@ test('a failed catalogue load keeps the prices and offers a retry that works', a
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /Не удалось загрузить прейскурант/);
-  assert.equal(await page.locator('.jz-svc').count(), 12, 'the server-rendered prices stay');
+  assert.equal(await services(page).count(), 12, 'the server-rendered prices stay');
 
   await page.unroute('**/api/catalog');
   await page.getByRole('button', { name: 'Повторить' }).click();
@@ -148,7 +157,7 @@ test('a catalogue request that hangs is given up after 15 s and can be retried',
   await alert.waitFor({ timeout: 25_000 });
   assert.match(await alert.innerText(), /could not be loaded/);
   assert.ok(held >= 1);
-  assert.equal(await page.locator('.jz-svc').count(), 12, 'the prices stay on screen');
+  assert.equal(await services(page).count(), 12, 'the prices stay on screen');
   await page.unroute('**/api/catalog');
   await page.getByRole('button', { name: 'Try again' }).click();
   await widgetReady(page);
@@ -166,8 +175,9 @@ test('"Book" opens the booking: the service, its doctors, and back returns to th
   await heading.waitFor();
   assert.ok(await heading.evaluate((h) => document.activeElement === h), 'focus moves to the step');
   assert.ok(seen.origins.size === 1, 'nothing comes from another origin');
-  assert.equal(await page.locator('.jz-booking-svc strong').innerText(), NAMES.ru);
-  assert.deepEqual(await page.locator('[data-doctor]').allInnerTexts(), [
+  assert.equal(await page.getByText(NAMES.ru, { exact: true }).count(), 1, 'the service booked is named');
+  const doctors = page.getByRole('list').filter({ has: page.getByRole('button', { name: 'Любой свободный врач' }) }).getByRole('button');
+  assert.deepEqual(await doctors.allInnerTexts(), [
     'Любой свободный врач', 'Алия Жумабаева\nЛОР-врач', 'Нурлан Ахметов\nЛОР-врач, хирург',
   ]);
   assert.equal(
@@ -176,12 +186,12 @@ test('"Book" opens the booking: the service, its doctors, and back returns to th
   );
   await noHorizontalScroll(page);
   await page.getByRole('button', { name: /Вернуться к ценам/ }).click();
-  await page.locator('.jz-title').waitFor();
+  await pricesTitle(page).filter({ hasText: TITLES.ru }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'jz-prices-title');
-  assert.equal(await page.locator('.jz-svc').count(), 12);
-  await page.locator('[data-book="endoscopy"]').click();
+  assert.equal(await services(page).count(), 12);
+  await page.getByRole('link', { name: 'Записаться: Эндоскопия ЛОР-органов' }).click();
   await heading.waitFor();
-  assert.equal(await page.locator('[data-doctor]').count(), 4);
+  assert.equal(await doctors.count(), 4);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
