@@ -2,7 +2,10 @@
 //! over to the booking module.
 
 use crate::api;
-use crate::booking::{resume_service, BookingHost, Handover};
+#[cfg(feature = "components")]
+use crate::booking::{resume_service, BookingFlow, Handover};
+#[cfg(not(feature = "components"))]
+use crate::flow::{resume_service, BookingHost, Handover};
 use crate::host::Host;
 use crate::prices::PriceList;
 use jazylu_core::Catalogue;
@@ -50,10 +53,30 @@ pub fn App(host: Host) -> impl IntoView {
     };
     fetch();
 
+    // Back from the booking flow to the prices, with focus on their heading.
+    #[cfg(feature = "components")]
+    let on_exit = Callback::new(move |()| {
+        manage.set(None);
+        selected.set(None);
+        request_animation_frame(|| jazylu_web::focus("jz-prices-title"));
+    });
+
     // Derived, not a Memo: a Memo would compare whole catalogues (and bring that code along).
     let catalogue = Signal::derive(move || match load.get() {
         Load::Ready(c) => Some(c),
         _ => None,
+    });
+
+    // A language switch in the flow (not the first language) shows in the document and the
+    // address; the price list's links do it themselves.
+    #[cfg(feature = "components")]
+    Effect::new(move |first: Option<()>| {
+        let l = lang.get();
+        if first.is_some() {
+            if let Some(c) = catalogue.get_untracked() {
+                jazylu_web::show_lang(l, &jazylu_i18n::words(l).page_title(c.clinic().name.get(l)));
+            }
+        }
     });
 
     let status = move || {
@@ -88,6 +111,9 @@ pub fn App(host: Host) -> impl IntoView {
             _ => None,
         };
         match handover {
+            #[cfg(feature = "components")]
+            Some(handover) => Either::Left(view! { <BookingFlow handover lang on_exit /> }),
+            #[cfg(not(feature = "components"))]
             Some(handover) => Either::Left(view! { <BookingHost handover lang selected manage /> }),
             None => {
                 Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> })

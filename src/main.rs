@@ -3,9 +3,16 @@
 
 mod api;
 mod app;
+// The booking flow: painted from core's markup today (`flow`); as Leptos components with the
+// `components` feature (`booking`), which replaces the painter once it fits the size budget
+// (docs/benchmarks.md).
+#[cfg(feature = "components")]
 mod booking;
+#[cfg(not(feature = "components"))]
 mod flow;
 mod host;
+#[cfg(feature = "components")]
+mod lang_nav;
 mod prices;
 
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]

@@ -4,7 +4,10 @@
 //! step a Leptos component and retires the painting.
 
 mod dom;
+mod host;
 mod screen;
+
+pub use host::{resume_service, BookingHost, Handover};
 
 use jazylu_core::flow::{manage_link, Flow};
 use jazylu_core::{Catalogue, Lang};

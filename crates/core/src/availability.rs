@@ -59,7 +59,7 @@ pub enum DoctorChoice {
 }
 
 /// A bookable start for one doctor; the visit is `[start, end)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Slot {
     pub doctor: DoctorId,
     pub start: DateTime<Utc>,

@@ -26,7 +26,7 @@ use jazylu_api::{
 };
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     Doctor,
@@ -67,7 +67,7 @@ impl Step {
 
 /// A request to the endpoint and how it went. `Failed` holds a code for the words shown:
 /// `network`, `server`, `booking_not_found`, `visit_started`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Net {
     Idle,
     Pending,
@@ -248,11 +248,36 @@ impl Flow {
     /// The visitor left the field `name`: its message, the IIN masked once valid, and the
     /// representative's block shown when the birth date makes the patient a minor.
     pub fn leave(&mut self, name: &str, cat: &Catalogue, now: DateTime<Utc>, lang: Lang) -> Vec<Patch> {
-        // A box speaks for itself: its message comes with "Next".
-        const BOXES: [Field; 3] = [Field::Guarantee, Field::ConsentOffer, Field::ConsentPersonalData];
-        let Some(field) = Field::parse(name).filter(|f| !BOXES.contains(f)) else {
-            return Vec::new();
-        };
+        let Some(field) = Field::parse(name) else { return Vec::new() };
+        let was_representative = self.as_representative;
+        let Some(code) = self.leave_field(field, cat, now) else { return Vec::new() };
+        let text = code.map_or("", |c| jazylu_i18n::words(lang).field_message(c));
+        let mut patches = vec![Patch::Message { field: field.path(), text }];
+        if field.path().ends_with(".iin") && Iin::parse(self.iin(field.path())).is_ok() {
+            patches.push(Patch::Value { field: field.path(), value: mask_iin(self.iin(field.path())) });
+        }
+        if field == Field::Patient(jazylu_api::PersonField::BirthDate) {
+            patches.push(Patch::Show { id: "jz-minor", show: self.minor(cat, now) });
+            if self.as_representative && !was_representative {
+                patches.push(Patch::Check { field: "as_representative", checked: true });
+                patches.push(Patch::Show { id: "jz-rep", show: true });
+            }
+        }
+        patches
+    }
+
+    /// The visitor left `field`: its problem, if any, is shown next to it (`None` for a box,
+    /// which speaks for itself: its message comes with "Next"), and a birth date that makes the
+    /// patient a minor brings up the representative.
+    pub fn leave_field(
+        &mut self,
+        field: Field,
+        cat: &Catalogue,
+        now: DateTime<Utc>,
+    ) -> Option<Option<FieldCode>> {
+        if matches!(field, Field::Guarantee | Field::ConsentOffer | Field::ConsentPersonalData) {
+            return None;
+        }
         let problems = self.problems(cat, now);
         // A field merely passed through is not a mistake yet: "Next" says what is missing.
         let code = problems
@@ -264,21 +289,21 @@ impl Flow {
         if let Some(code) = code {
             self.errors.push(FieldError { field, code });
         }
-        let text = code.map_or("", |c| jazylu_i18n::words(lang).field_message(c));
-        let mut patches = vec![Patch::Message { field: field.path(), text }];
-        if field.path().ends_with(".iin") && Iin::parse(self.iin(field.path())).is_ok() {
-            patches.push(Patch::Value { field: field.path(), value: mask_iin(self.iin(field.path())) });
+        if field == Field::Patient(jazylu_api::PersonField::BirthDate) && self.minor(cat, now) {
+            self.as_representative = true;
         }
-        if field == Field::Patient(jazylu_api::PersonField::BirthDate) {
-            let minor = self.minor(cat, now);
-            patches.push(Patch::Show { id: "jz-minor", show: minor });
-            if minor && !self.as_representative {
-                self.as_representative = true;
-                patches.push(Patch::Check { field: "as_representative", checked: true });
-                patches.push(Patch::Show { id: "jz-rep", show: true });
-            }
+        Some(code)
+    }
+
+    /// What the field `field` holds as typed.
+    pub fn value(&self, field: Field) -> &str {
+        match field {
+            Field::Patient(p) => self.form.patient.get(p),
+            Field::Rep(p) => self.representative.get(p),
+            Field::Address => &self.form.patient.address,
+            Field::Relation => &self.representative.relation,
+            _ => "",
         }
-        patches
     }
 
     /// The visitor ticked or unticked "I am the legal representative".
@@ -333,7 +358,7 @@ impl Flow {
         self.errors =
             self.problems(cat, now).into_iter().filter(|e| Step::of_field(e.field) == here).collect();
         match self.errors.first() {
-            Some(e) => self.focus = Some(render::field_focus(e.field.path())),
+            Some(e) => self.focus = Some(field_focus(e.field.path())),
             None => self.go(match here {
                 Step::Doctor => Step::Time,
                 Step::Time => Step::Patient,
@@ -390,7 +415,7 @@ impl Flow {
         self.errors = problems;
         self.go(step);
         if step != Step::Time {
-            self.focus = Some(render::field_focus(first.path()));
+            self.focus = Some(field_focus(first.path()));
         }
     }
 
@@ -468,6 +493,15 @@ pub fn manage_link(fragment: &str) -> Option<(String, String)> {
         (1..=100).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
     (ok(reference) && ok(token)).then(|| (reference.to_string(), token.to_string()))
+}
+
+/// The id of the element to focus for a field's problem: its input, or the step's heading.
+pub fn field_focus(field: &str) -> String {
+    match field {
+        "representative" => "jz-f-as_representative".into(),
+        "slot" | "doctor" | "service" => "jz-step-title".into(),
+        f => format!("jz-f-{f}"),
+    }
 }
 
 /// Today and the last bookable clinic date.

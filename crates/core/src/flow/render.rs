@@ -5,7 +5,7 @@
 //! Inputs are named by their error paths (`patient.iin`); each has `id="jz-f-{name}"` and a
 //! message element `id="jz-e-{name}"` that `Patch::Message` fills in place.
 
-use super::{horizon, mask_iin, Flow, Net, Receipt, Step, Times};
+use super::{field_focus, horizon, mask_iin, Flow, Net, Receipt, Step, Times};
 use crate::availability::free_slots;
 use crate::booking::Relation;
 use crate::catalogue::{Catalogue, Service};
@@ -42,15 +42,6 @@ pub fn render(f: &Flow, cat: &Catalogue, lang: Lang, now: DateTime<Utc>, page: &
         _ => step(&mut out, &v),
     };
     out
-}
-
-/// The id to focus for a field's problem.
-pub fn field_focus(field: &str) -> String {
-    match field {
-        "representative" => "jz-f-as_representative".into(),
-        "slot" | "doctor" | "service" => "jz-step-title".into(),
-        f => format!("jz-f-{f}"),
-    }
 }
 
 impl V<'_> {
@@ -575,7 +566,13 @@ fn deadline(out: &mut String, v: &V<'_>, r: &Receipt) -> Result {
     let d = r.cancel_deadline;
     // As `Policies::is_late`: at the deadline itself cancelling is still free.
     if v.now <= d {
-        write!(out, r#"<p class="jz-deadline">{} <strong>{}</strong></p>"#, v.w.free_cancel_until, v.when(d))
+        write!(
+            out,
+            r#"<p class="jz-deadline">{} <strong>{}</strong> <small>({})</small></p>"#,
+            v.w.free_cancel_until,
+            v.when(d),
+            v.t.clinic_time
+        )
     } else {
         write!(out, r#"<p class="jz-alert jz-deadline">{}</p>"#, v.w.deadline_passed)
     }

@@ -131,7 +131,7 @@ fn an_adult_books_in_russian() {
     let html = paint(&f, Lang::Ru);
     assert!(html.contains("Номер заявки: <strong>JZ-7K3Q9M</strong>"));
     assert!(
-        html.contains("Бесплатно отменить можно до: <strong>четверг, 26 ноября 2026, 23:00</strong>"),
+        html.contains("Бесплатно отменить можно до: <strong>четверг, 26 ноября 2026, 23:00</strong> <small>(время Алматы (UTC+5))</small>"),
         "{html}"
     );
     assert!(html.contains("Колл-центр скоро подтвердит запись по телефону."));

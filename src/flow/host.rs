@@ -33,7 +33,7 @@ pub fn BookingHost(
         let Some(root) = root.and_then(|r| r.dyn_into::<HtmlElement>().ok()) else { return };
         let exit: Rc<dyn Fn(Lang)> = Rc::new(move |l| back_to_prices(l, lang, selected, manage));
         let h = handover.clone();
-        crate::flow::start(root, h.catalogue, lang.get_untracked(), &h.service, &h.manage, h.api_base, exit);
+        super::start(root, h.catalogue, lang.get_untracked(), &h.service, &h.manage, h.api_base, exit);
     };
     // After this view is in the page.
     request_animation_frame(open);

@@ -1,0 +1,142 @@
+//! The flow's side effects: the endpoint (busy time, the booking, the manage page), the tab's
+//! copy of the flow, and what the page address says about the way in.
+
+use super::Ctx;
+use jazylu_api::Availability;
+use jazylu_core::availability::Busy;
+use jazylu_core::clock::IsoDate;
+use jazylu_core::flow::{horizon, Flow, Net, Step, Times};
+use jazylu_web::{json, tab};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The flow kept for this tab only: `sessionStorage` ends with the tab, so an IIN never lands in
+/// long-lived storage.
+const FLOW: &str = "jazylu-flow";
+
+fn load() -> Option<Flow> {
+    Flow::from_session(json::read(&tab::storage()?.get_item(FLOW).ok()??)?)
+}
+
+pub fn save(flow: &Flow) {
+    let Some(s) = tab::storage() else { return };
+    if flow.step == Step::Manage {
+        return;
+    }
+    if let Some(kept) = json::write(&flow.to_session()) {
+        let _ = s.set_item(FLOW, &kept);
+    }
+    let _ = if flow.step == Step::Doctor {
+        s.remove_item(tab::RESUME)
+    } else {
+        s.set_item(tab::RESUME, &flow.form.service)
+    };
+}
+
+/// The flow to show for `service`: the one this tab kept (what was typed survives a reload),
+/// moved to `service` if it was for another.
+pub fn resume(service: &str) -> Flow {
+    match load() {
+        Some(f) if f.form.service == service => f,
+        Some(f) => f.for_service(service),
+        None => Flow::new(service),
+    }
+}
+
+/// The service of a booking this tab was in the middle of, to come back to it after a reload.
+pub fn resume_service() -> Option<String> {
+    tab::storage()?.get_item(tab::RESUME).ok()?
+}
+
+/// The visitor goes back to the prices: the manage link leaves the address, and a booking made
+/// is not resumed by the next "Book".
+pub fn leave_flow() {
+    jazylu_web::clear_fragment();
+    if load().is_some_and(|kept| !kept.worth_resuming()) {
+        if let Some(s) = tab::storage() {
+            let _ = s.remove_item(FLOW);
+            let _ = s.remove_item(tab::RESUME);
+        }
+    }
+}
+
+/// Where the widget sits (`data-channel` on its element; the hosted page is `hosted`) and the
+/// campaign tags of the page address, whitelisted by core (an address may hold anything).
+pub fn campaign() -> (String, Vec<(String, String)>) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let root = document.and_then(|d| d.get_element_by_id("jazylu"));
+    let channel = root
+        .and_then(|r| r.closest("[data-channel]").ok().flatten())
+        .and_then(|e| e.get_attribute("data-channel"));
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let pairs: Vec<(&str, &str)> =
+        search.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('=')).collect();
+    (channel.unwrap_or_else(|| "hosted".into()), jazylu_core::booking::campaign_tags(pairs))
+}
+
+/// This page in `lang`, for the manage link: only the page and the language (whatever else the
+/// address held, a campaign or anything personal, stays out of a link the visitor keeps).
+pub fn page_url(lang: jazylu_core::Lang) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{origin}{path}?lang={}", lang.code())
+}
+
+/// The manage link becomes the address (so it can be bookmarked) without a reload.
+pub fn show_address(href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// The doctors' busy time over the booking horizon, once: free times are computed here.
+pub fn load_times(ctx: Ctx) {
+    ctx.set(|f| f.times = Times::Loading);
+    let (from, to) = ctx.cat(|c| horizon(c, jazylu_web::now()));
+    let url = format!("{}/api/availability?from={}&to={}", ctx.base.get_value(), IsoDate(from), IsoDate(to));
+    spawn_local(async move {
+        let answer = jazylu_web::call("GET", &url, None, &[]).await;
+        let busy = answer
+            .filter(|(status, _)| *status == 200)
+            .and_then(|(_, text)| json::read::<Availability>(&text))
+            .map(|a| a.busy.iter().filter_map(Busy::from_wire).collect());
+        ctx.set(|f| f.times_loaded(busy));
+    });
+}
+
+/// "Book": the request under its Idempotency-Key, the same key for every retry of it.
+pub fn submit(ctx: Ctx) {
+    let mut sent = None;
+    let lang = ctx.lang.get_untracked();
+    ctx.update(|f| sent = ctx.cat(|c| f.submit(c, jazylu_web::now(), lang, jazylu_web::random_key)));
+    let Some((key, body)) = sent.and_then(|(key, req)| Some((key, json::write(&req)?))) else { return };
+    let url = format!("{}/api/bookings", ctx.base.get_value());
+    spawn_local(async move {
+        let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key.as_str())];
+        let answer = jazylu_web::call("POST", &url, Some(&body), &headers).await;
+        let taken = answer.as_ref().is_some_and(|(status, _)| *status == 409);
+        ctx.update(|f| f.answered(answer.map(json::answer)));
+        if taken {
+            load_times(ctx);
+        }
+    });
+}
+
+/// The manage page: shows the booking, or cancels it.
+pub fn manage(ctx: Ctx, cancel: bool) {
+    let Some((reference, token)) = ctx.peek(|f| f.manage.clone()) else { return };
+    ctx.set(|f| f.net = Net::Pending);
+    let url =
+        format!("{}/api/bookings/{reference}{}", ctx.base.get_value(), if cancel { "/cancel" } else { "" });
+    spawn_local(async move {
+        let auth = format!("Bearer {token}");
+        let method = if cancel { "POST" } else { "GET" };
+        let answer = jazylu_web::call(method, &url, None, &[("Authorization", &auth)]).await;
+        ctx.update(|f| {
+            f.managed(answer.map(json::answer));
+            if cancel {
+                f.focus = Some("jz-booking-status".into());
+            }
+        });
+    });
+}
