@@ -81,6 +81,8 @@ pub fn Input(
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     ctx.set(|f| f.set(path, &value, false));
+                    // Kept for the tab as it is typed: a reload loses nothing.
+                    ctx.peek(super::effects::save);
                 }
                 on:focus=on_focus
                 on:blur=on_blur />
