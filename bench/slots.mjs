@@ -11,6 +11,7 @@ const [dir, cataloguePath, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 101);
 // trunk's loader, named with its content hash.
 const loader = readdirSync(dir).find((f) => /^jazylu-[0-9a-f]+\.js$/.test(f));
+const wasm = readdirSync(dir).find((f) => /^jazylu-[0-9a-f]+_bg\.wasm$/.test(f));
 const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
 catalogue.clinic.policies.horizon_days = 60;
 
@@ -39,11 +40,11 @@ await page.goto(base + '/');
 const cdp = await page.context().newCDPSession(page);
 for (const rate of [1, 4]) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const times = await page.evaluate(async ({ text, runs, loader }) => {
+  const times = await page.evaluate(async ({ text, runs, loader, wasm }) => {
     const m = await import(`/${loader}`);
-    await m.default();
+    await m.default({ module_or_path: `/${wasm}` });
     return Array.from(m.bench_free_slots(text, 'endoscopy', runs));
-  }, { text: JSON.stringify(catalogue), runs, loader });
+  }, { text: JSON.stringify(catalogue), runs, loader, wasm });
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   console.log(`free_slots in Chromium (wasm), 3 doctors x 60 days, CPU ${rate}x: median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${runs} runs`);
