@@ -5,7 +5,7 @@ use super::fields::Check;
 use super::patient::Nav;
 use super::Ctx;
 use jazylu_core::booking::Field;
-use jazylu_i18n::{Operator, Rules, Words};
+use jazylu_i18n::{Operator, Words};
 use leptos::prelude::*;
 
 #[component]
@@ -20,11 +20,7 @@ pub fn Consents(ctx: Ctx, w: &'static Words) -> impl IntoView {
             phone: &phone,
         });
         let p = &clinic.policies;
-        let rules = w.rules(Rules {
-            cancel_notice_hours: p.cancel_notice_hours,
-            late_grace_min: p.late_grace_min,
-            first_visit_arrive_early_min: p.first_visit_arrive_early_min,
-        });
+        let rules = w.rules(p.quoted());
         (clinic.offer_url.clone(), text, rules)
     });
     let offer = Signal::derive(move || ctx.with(|f| f.form.consents.offer));

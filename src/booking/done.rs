@@ -7,7 +7,7 @@ use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::confirmation::{callback, ics, CalendarEvent, Callback};
 use jazylu_core::flow::Flow;
-use jazylu_i18n::{Rules, FIRST_VISIT_RULE, PAYMENT_RULE};
+use jazylu_i18n::{FIRST_VISIT_RULE, PAYMENT_RULE};
 use leptos::prelude::*;
 
 /// Percent-encodes everything but unreserved characters (for a `data:` URL).
@@ -48,11 +48,7 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 _ => (w.call_soon, None),
             });
             let p = &c.clinic().policies;
-            let rules = w.rules(Rules {
-                cancel_notice_hours: p.cancel_notice_hours,
-                late_grace_min: p.late_grace_min,
-                first_visit_arrive_early_min: p.first_visit_arrive_early_min,
-            });
+            let rules = w.rules(p.quoted());
             let name = c.service(&r.service).map_or(String::new(), |s| s.name.get(lang).to_string());
             let first = rules.get(FIRST_VISIT_RULE).cloned().unwrap_or_default();
             let file = ics(&CalendarEvent {

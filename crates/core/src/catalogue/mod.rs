@@ -115,6 +115,15 @@ impl Policies {
         now > self.cancel_deadline(start)
     }
 
+    /// The numbers the rules summary quotes to the visitor.
+    pub fn quoted(&self) -> jazylu_i18n::Rules {
+        jazylu_i18n::Rules {
+            cancel_notice_hours: self.cancel_notice_hours,
+            late_grace_min: self.late_grace_min,
+            first_visit_arrive_early_min: self.first_visit_arrive_early_min,
+        }
+    }
+
     /// The status of a new booking: a request the call centre confirms, unless the clinic
     /// confirms online bookings at once.
     pub fn initial_status(&self) -> &'static str {

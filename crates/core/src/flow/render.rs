@@ -16,7 +16,7 @@ use crate::ident::Iin;
 use crate::Lang;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Timelike, Utc};
 use jazylu_api::{PersonField, Status};
-use jazylu_i18n::{words, Operator, Rules, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
+use jazylu_i18n::{words, Operator, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
 use std::fmt::{Result, Write};
 
 /// What every part of the markup needs.
@@ -760,9 +760,5 @@ fn personal_data(v: &V<'_>) -> String {
 
 fn rules(v: &V<'_>) -> Vec<String> {
     let p = &v.cat.clinic().policies;
-    v.w.rules(Rules {
-        cancel_notice_hours: p.cancel_notice_hours,
-        late_grace_min: p.late_grace_min,
-        first_visit_arrive_early_min: p.first_visit_arrive_early_min,
-    })
+    v.w.rules(p.quoted())
 }
