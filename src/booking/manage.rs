@@ -6,6 +6,7 @@ use super::{effects, Ctx};
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::flow::Net;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub fn load(ctx: Ctx) {
@@ -50,10 +51,10 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
             let pending = net == Net::Pending;
             let price = jazylu_core::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default();
             let actions = if r.status == Status::Cancelled {
-                r.cancelled_late.then(|| view! { <p class="jz-alert">{w.cancelled_late}</p> }.into_any())
+                r.cancelled_late.then(|| Either::Left(view! { <p class="jz-alert">{w.cancelled_late}</p> }))
             } else if r.start > now {
                 let ask = if confirm || pending {
-                    view! {
+                    Either::Left(view! {
                         <div class="jz-alert" role="alert">
                             <p>{w.cancel_sure}</p>
                             {late.then(|| view! { <p>{w.late_cancel_warning}</p> })}
@@ -68,18 +69,16 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                                 </button>
                             </div>
                         </div>
-                    }
-                    .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <p><button type="button" class="jz-danger" id="jz-cancel"
                             on:click=move |_| ctx.update(|f| { f.confirm_cancel = true; f.focus = Some("jz-cancel-yes".into()); })>
                             {w.cancel}
                         </button></p>
-                    }
-                    .into_any()
+                    })
                 };
-                Some(view! { <Deadline ctx w deadline=r.cancel_deadline /> {ask} }.into_any())
+                Some(Either::Right(view! { <Deadline ctx w deadline=r.cancel_deadline /> {ask} }))
             } else {
                 None
             };

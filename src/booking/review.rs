@@ -60,14 +60,15 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
         Net::Idle => w.book,
     };
     Some(view! {
-        <Visit ctx w service=f.form.service.clone() doctor start price>
+        <Visit ctx w service=f.form.service.clone() doctor start price />
+        <dl class="jz-summary">
             <dt>{w.steps[2]}</dt>
             <dd>{patient}<br />{iin}<br />{w.birth_date} " " {birth}<br />{phone}</dd>
             <dt>{w.address}</dt><dd>{address}</dd>
             {representative.map(|(name, iin, phone)| view! {
                 <dt>{w.representative}</dt><dd>{name}<br />{iin}<br />{phone}</dd>
             })}
-        </Visit>
+        </dl>
         {late.then(|| view! { <p class="jz-alert">{w.late_booking}</p> })}
         {failed}
         <form class="jz-form" novalidate on:submit=move |ev| {

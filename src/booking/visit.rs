@@ -21,7 +21,6 @@ pub fn Visit(
     doctor: String,
     start: DateTime<Utc>,
     price: String,
-    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = ctx.lang.get_untracked();
     let (service, doctor) = ctx.cat(|c| {
@@ -36,7 +35,6 @@ pub fn Visit(
             <dt>{w.doctor}</dt><dd>{doctor}</dd>
             <dt>{w.when}</dt><dd>{when(ctx, w, start)} " " <small>"(" {w.clinic_time} ")"</small></dd>
             <dt>{w.price}</dt><dd>{price}</dd>
-            {children.map(|c| c())}
         </dl>
     }
 }
