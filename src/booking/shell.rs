@@ -44,7 +44,7 @@ pub fn Shell(ctx: Ctx, step: Step) -> impl IntoView {
                 <ServiceLine ctx w />
                 <ol class="jz-progress">
                     {w.steps.iter().enumerate().map(|(i, name)| view! {
-                        <li class:jz-past=i < at aria-current=(i == at).then_some("step")>{*name}</li>
+                        <li class:jz-past=i < at aria-current=(i == at).then_some("step")><span>{*name}</span></li>
                     }).collect_view()}
                 </ol>
                 <h2 id="jz-step-title" tabindex="-1">

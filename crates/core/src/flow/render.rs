@@ -122,7 +122,7 @@ fn step(out: &mut String, v: &V<'_>) -> Result {
         } else {
             ""
         };
-        write!(out, "<li{state}>{name}</li>")?;
+        write!(out, "<li{state}><span>{name}</span></li>")?;
     }
     let title = match f.step {
         Step::Doctor => w.choose_doctor,
