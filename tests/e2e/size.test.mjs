@@ -26,7 +26,7 @@ test('the whole widget is within 200 KiB gzip', () => {
   const sizes = files(dist, /\.(wasm|js|css)$/).map((f) => [relative(root, f), gz(readFileSync(f))]);
   // The stylesheets are inlined (minified) into the page.
   const page = readFileSync(join(dist, 'index.html'), 'utf8');
-  const css = [...page.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]).join('');
+  const css = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
   assert.ok(css.includes('.jz-svc'), 'the widget stylesheet is inlined');
   sizes.push(['dist/index.html <style>', gz(css)]);
   assert.ok(sizes.some(([f]) => f.endsWith('.wasm')), 'a wasm file was built');
