@@ -3,9 +3,9 @@
 
 use crate::api;
 #[cfg(feature = "components")]
-use crate::booking::{resume_service, BookingFlow, Handover};
+use crate::booking::{resume_service, BookingFlow};
 #[cfg(not(feature = "components"))]
-use crate::flow::{resume_service, BookingHost, Handover};
+use crate::flow::{resume_service, BookingHost};
 use crate::host::Host;
 use crate::prices::PriceList;
 use jazylu_core::Catalogue;
@@ -14,6 +14,16 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+
+/// What the booking flow is started with.
+#[derive(Clone)]
+pub struct Handover {
+    pub catalogue: Arc<Catalogue>,
+    pub service: String,
+    /// `REF.TOKEN` of a manage link, or empty.
+    pub manage: String,
+    pub api_base: String,
+}
 
 #[derive(Clone)]
 pub enum Load {

@@ -41,7 +41,8 @@ impl Host {
         let html = root.inner_html();
         // A page not served by our server still holds the template's placeholder.
         let prerendered = (!html.trim().is_empty() && !html.starts_with('%')).then_some(html);
-        root.set_inner_html("");
+        // The widget draws its own; the server's copy goes (no markup is written here).
+        root.set_text_content(None);
         Some(Host { root, lang, api_base, prerendered, service, manage })
     }
 }

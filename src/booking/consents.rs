@@ -5,7 +5,7 @@ use super::fields::Check;
 use super::patient::Nav;
 use super::Ctx;
 use jazylu_core::booking::Field;
-use jazylu_i18n::{Operator, Words};
+use jazylu_i18n::Words;
 use leptos::prelude::*;
 
 #[component]
@@ -13,15 +13,7 @@ pub fn Consents(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let lang = ctx.lang.get_untracked();
     let (offer_url, consent_text, rules) = ctx.cat(|c| {
         let clinic = c.clinic();
-        let phone = clinic.phones.first().map(|p| p.to_string()).unwrap_or_default();
-        let text = w.personal_data(&Operator {
-            name: clinic.name.get(lang),
-            bin: clinic.bin.as_str(),
-            phone: &phone,
-        });
-        let p = &clinic.policies;
-        let rules = w.rules(p.quoted());
-        (clinic.offer_url.clone(), text, rules)
+        (clinic.offer_url.clone(), c.consent_text(w, lang), w.rules(clinic.policies.quoted()))
     });
     let offer = Signal::derive(move || ctx.with(|f| f.form.consents.offer));
     let personal = Signal::derive(move || ctx.with(|f| f.form.consents.personal_data));

@@ -60,35 +60,6 @@ pub fn leave_flow() {
     }
 }
 
-/// Where the widget sits (`data-channel` on its element; the hosted page is `hosted`) and the
-/// campaign tags of the page address, whitelisted by core (an address may hold anything).
-pub fn campaign() -> (String, Vec<(String, String)>) {
-    let document = web_sys::window().and_then(|w| w.document());
-    let root = document.and_then(|d| d.get_element_by_id("jazylu"));
-    let channel = root
-        .and_then(|r| r.closest("[data-channel]").ok().flatten())
-        .and_then(|e| e.get_attribute("data-channel"));
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let pairs: Vec<(&str, &str)> =
-        search.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('=')).collect();
-    (channel.unwrap_or_else(|| "hosted".into()), jazylu_core::booking::campaign_tags(pairs))
-}
-
-/// This page in `lang`, for the manage link: only the page and the language (whatever else the
-/// address held, a campaign or anything personal, stays out of a link the visitor keeps).
-pub fn page_url(lang: jazylu_core::Lang) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    format!("{origin}{path}?lang={}", lang.code())
-}
-
-/// The manage link becomes the address (so it can be bookmarked) without a reload.
-pub fn show_address(href: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-    }
-}
-
 /// The doctors' busy time over the booking horizon, once: free times are computed here.
 pub fn load_times(ctx: Ctx) {
     ctx.set(|f| f.times = Times::Loading);

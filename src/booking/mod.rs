@@ -17,6 +17,7 @@ mod visit;
 
 pub use effects::resume_service;
 
+use crate::app::Handover;
 use jazylu_core::flow::{manage_link, Flow, Net, Step};
 use jazylu_core::{Catalogue, Lang};
 use jazylu_i18n::{words, Words};
@@ -99,23 +100,13 @@ where
     view! { <For each=move || Some(key()) key=|k: &K| k.clone() children=view /> }
 }
 
-/// What the flow is started with.
-#[derive(Clone)]
-pub struct Handover {
-    pub catalogue: Arc<Catalogue>,
-    pub service: String,
-    /// `REF.TOKEN` of a manage link, or empty.
-    pub manage: String,
-    pub api_base: String,
-}
-
 #[component]
 pub fn BookingFlow(handover: Handover, lang: RwSignal<Lang>, on_exit: Callback<()>) -> impl IntoView {
     let flow = match manage_link(&format!("manage={}", handover.manage)) {
         Some((reference, token)) => Flow::manage(&reference, &token),
         None => {
             let mut f = effects::resume(&handover.service);
-            (f.form.channel, f.form.utm) = effects::campaign();
+            (f.form.channel, f.form.utm) = jazylu_web::way_in();
             f
         }
     };

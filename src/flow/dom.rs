@@ -92,30 +92,3 @@ pub fn forget() {
 pub fn fresh_key() -> String {
     jazylu_web::random_key()
 }
-
-/// This page in `lang`, for the manage link.
-pub fn page_url(lang: jazylu_core::Lang) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    // Only the page and the language: whatever else the address held (a campaign, a service,
-    // anything personal) stays out of a link the visitor is told to keep.
-    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    format!("{origin}{path}?lang={}", lang.code())
-}
-
-/// Puts `href` in the address bar without loading it (the page shows it already).
-pub fn show_address(href: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-    }
-}
-
-/// Where the widget sits (`data-channel` on its element: `site`, `instagram`…) and the campaign
-/// tags of the page address, whitelisted by core (an address may hold anything).
-pub fn campaign(root: &Element) -> (String, Vec<(String, String)>) {
-    let channel = root.closest("[data-channel]").ok().flatten().and_then(|e| e.get_attribute("data-channel"));
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let pairs: Vec<(&str, &str)> =
-        search.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('=')).collect();
-    // The hosted page names no channel: that is the way in.
-    (channel.unwrap_or_else(|| "hosted".into()), jazylu_core::booking::campaign_tags(pairs))
-}

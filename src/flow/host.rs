@@ -1,22 +1,12 @@
 //! Hands the page over to the booking flow (`crate::flow`) when a visitor books, and gets the
 //! visitor back (with their language) when they leave it.
 
-use jazylu_core::{Catalogue, Lang};
+use crate::app::Handover;
+use jazylu_core::Lang;
 use leptos::prelude::*;
 use std::rc::Rc;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
-
-/// What the flow is started with.
-#[derive(Clone)]
-pub struct Handover {
-    pub catalogue: Arc<Catalogue>,
-    pub service: String,
-    /// `REF.TOKEN` of a manage link, or empty.
-    pub manage: String,
-    pub api_base: String,
-}
 
 /// The element the flow paints into.
 const ROOT: &str = "jz-flow-root";

@@ -7,7 +7,7 @@ mod dom;
 mod host;
 mod screen;
 
-pub use host::{resume_service, BookingHost, Handover};
+pub use host::{resume_service, BookingHost};
 
 use jazylu_core::flow::{manage_link, Flow};
 use jazylu_core::{Catalogue, Lang};
@@ -30,7 +30,7 @@ pub fn start(
         Some((reference, token)) => Flow::manage(&reference, &token),
         None => {
             let mut f = screen::resume(service);
-            (f.form.channel, f.form.utm) = dom::campaign(&root);
+            (f.form.channel, f.form.utm) = jazylu_web::way_in();
             f
         }
     };

@@ -66,7 +66,7 @@ fn paint(s: &Shared) {
         if f.step != Step::Manage {
             dom::save(&f);
         }
-        (render(&f, &s.cat, s.lang.get(), web::now(), &dom::page_url(s.lang.get())), f.focus.clone())
+        (render(&f, &s.cat, s.lang.get(), web::now(), &web::page_url(s.lang.get())), f.focus.clone())
     };
     // No borrow is held from here on: replacing the page and moving focus fire focus events at
     // once, and their handlers read the flow.
@@ -204,7 +204,7 @@ fn click(s: &Shared, ev: Event) {
                         href.split_once('#').and_then(|(_, frag)| jazylu_core::flow::manage_link(frag));
                     let Some((reference, token)) = link else { return };
                     ev.prevent_default();
-                    dom::show_address(&href);
+                    web::show_address(&href);
                     *f = Flow::manage(&reference, &token);
                     drop(f);
                     return manage(s, false);

@@ -32,6 +32,13 @@ pub fn campaign_tags<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) ->
     out
 }
 
+/// The way a visitor came in: the channel the embedding page names (`data-channel`; the hosted
+/// page names none, so `hosted`) and the campaign tags of the page address's query.
+pub fn way_in(channel: Option<&str>, query: &str) -> (String, Vec<(String, String)>) {
+    let pairs = query.trim_start_matches('?').split('&').filter_map(|kv| kv.split_once('='));
+    (channel.unwrap_or("hosted").to_string(), campaign_tags(pairs))
+}
+
 /// A channel name: a short lower-case word, else none.
 fn channel(s: &str) -> String {
     let ok = s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');

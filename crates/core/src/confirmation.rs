@@ -54,6 +54,29 @@ pub struct CalendarEvent<'a> {
 
 /// An iCalendar (RFC 5545) file with one event. Times are written in UTC (`…Z`), which every
 /// calendar shows correctly in the visitor's own zone; the description names clinic time.
+/// When the call centre calls back, in words ("в понедельник после 09:00"); `None` while it
+/// is working (it calls soon).
+pub fn callback_words(cat: &Catalogue, now: DateTime<Utc>, w: &jazylu_i18n::Words) -> Option<String> {
+    let Some(Callback::At { date, time, .. }) = callback(cat, now) else { return None };
+    let m = u32::from(time.minutes());
+    Some(w.call_back_at(date, cat.clinic().time_zone.today(now), m / 60, m % 60))
+}
+
+/// The calendar file as a `data:` URL for a download link (everything but unreserved
+/// characters percent-encoded).
+pub fn ics_data_url(e: &CalendarEvent<'_>) -> String {
+    let file = ics(e);
+    let mut out = String::from("data:text/calendar;charset=utf-8,");
+    for b in file.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub fn ics(e: &CalendarEvent<'_>) -> String {
     let stamp = |t: DateTime<Utc>| {
         format!(

@@ -191,6 +191,20 @@ impl Words {
         (self.step_of)(n, total)
     }
 
+    /// When the call centre calls back: "сегодня", "завтра" or "в понедельник", then after
+    /// `hour:minute` of that clinic date.
+    pub fn call_back_at(&self, date: NaiveDate, today: NaiveDate, hour: u32, minute: u32) -> String {
+        use chrono::Datelike;
+        let day = if date == today {
+            self.today
+        } else if Some(date) == today.succ_opt() {
+            self.tomorrow
+        } else {
+            self.on_weekday(date.weekday())
+        };
+        self.call_after(day, hour, minute)
+    }
+
     /// `day` ("завтра", "в понедельник") after `hour:minute`.
     pub fn call_after(&self, day: &str, hour: u32, minute: u32) -> String {
         (self.call_after)(day, hour, minute)

@@ -8,4 +8,4 @@ mod page;
 pub mod tab;
 
 pub use fetch::call;
-pub use page::{clear_fragment, focus, mark, now, random_key, show_lang};
+pub use page::{clear_fragment, focus, mark, now, page_url, random_key, show_address, show_lang, way_in};

@@ -72,3 +72,30 @@ pub fn random_key() -> String {
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The way in (`data-channel` on the mount element, else the hosted page) and the campaign tags
+/// of the page address, as core reads them.
+pub fn way_in() -> (String, Vec<(String, String)>) {
+    let window = web_sys::window();
+    let root = window.as_ref().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("jazylu"));
+    let channel = root
+        .and_then(|r| r.closest("[data-channel]").ok().flatten())
+        .and_then(|e| e.get_attribute("data-channel"));
+    let search = window.and_then(|w| w.location().search().ok()).unwrap_or_default();
+    jazylu_core::booking::way_in(channel.as_deref(), &search)
+}
+
+/// This page in `lang`, for the manage link: only the page and the language (whatever else the
+/// address held, a campaign or anything personal, stays out of a link the visitor keeps).
+pub fn page_url(lang: Lang) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{origin}{path}?lang={}", lang.code())
+}
+
+/// Puts `href` in the address bar without loading it (the page shows it already).
+pub fn show_address(href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}

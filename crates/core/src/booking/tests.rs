@@ -268,3 +268,11 @@ fn only_whitelisted_campaign_tags_are_kept() {
     f.channel = "Evil <x>".into();
     assert_eq!(validate(&f, &[]).expect("valid").channel, "");
 }
+
+#[test]
+fn the_way_in_is_the_named_channel_or_the_hosted_page() {
+    let (channel, tags) = way_in(None, "?lang=ru&utm_source=ig&email=a%40b.kz");
+    assert_eq!(channel, "hosted");
+    assert_eq!(tags, vec![("utm_source".to_string(), "ig".to_string())]);
+    assert_eq!(way_in(Some("instagram"), "").0, "instagram");
+}

@@ -275,6 +275,16 @@ impl Catalogue {
         service.price_on(self.clinic.time_zone.today(start))
     }
 
+    /// The consent to personal-data processing with this clinic as its operator.
+    pub fn consent_text(&self, w: &jazylu_i18n::Words, lang: Lang) -> String {
+        let phone = self.clinic.phones.first().map(|p| p.to_string()).unwrap_or_default();
+        w.personal_data(&jazylu_i18n::Operator {
+            name: self.clinic.name.get(lang),
+            bin: self.clinic.bin.as_str(),
+            phone: &phone,
+        })
+    }
+
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
         self.holidays.iter().any(|(_, days)| days.contains(&date))
     }

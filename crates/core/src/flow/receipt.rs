@@ -1,7 +1,10 @@
 //! A booking the visitor holds: made (the endpoint's `201`, with the manage token) or looked up
 //! for the manage page (the token is the visitor's own).
 
+use crate::catalogue::Catalogue;
 use crate::clock::{instant, parse_instant};
+use crate::confirmation::{ics_data_url, CalendarEvent};
+use crate::Lang;
 use chrono::{DateTime, Utc};
 use jazylu_api::{BookingView, Created, Status};
 use serde::{Deserialize, Serialize};
@@ -25,6 +28,24 @@ pub struct Receipt {
 }
 
 impl Receipt {
+    /// The add-to-calendar file of this booking as a `data:` URL: the service at the clinic, its
+    /// address, and the first-visit rule with the reference.
+    pub fn calendar_url(&self, cat: &Catalogue, lang: Lang, now: DateTime<Utc>) -> String {
+        let w = jazylu_i18n::words(lang);
+        let clinic = cat.clinic();
+        let name = cat.service(&self.service).map_or("", |s| s.name.get(lang));
+        let first = w.rules(clinic.policies.quoted()).swap_remove(jazylu_i18n::FIRST_VISIT_RULE);
+        ics_data_url(&CalendarEvent {
+            reference: &self.reference,
+            start: self.start,
+            end: self.end,
+            title: &format!("{name} — {}", clinic.name.get(lang)),
+            location: clinic.address.get(lang),
+            description: &format!("{first} {}: {}", w.reference, self.reference),
+            created: now,
+        })
+    }
+
     /// The answer to `POST /api/bookings`; `None` if its times do not read.
     pub fn created(c: Created) -> Option<Receipt> {
         Some(Receipt {

@@ -10,13 +10,13 @@ use crate::availability::free_slots;
 use crate::booking::Relation;
 use crate::catalogue::{Catalogue, Service};
 use crate::clock::IsoDate;
-use crate::confirmation::{callback, ics, CalendarEvent, Callback};
+use crate::confirmation::callback_words;
 use crate::html::Escape;
 use crate::ident::Iin;
 use crate::Lang;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Timelike, Utc};
 use jazylu_api::{PersonField, Status};
-use jazylu_i18n::{words, Operator, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
+use jazylu_i18n::{words, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
 use std::fmt::{Result, Write};
 
 /// What every part of the markup needs.
@@ -451,7 +451,7 @@ fn consents(out: &mut String, v: &V<'_>) -> Result {
         out,
         r#"<details class="jz-doc"><summary>{}</summary><p>{}</p></details>"#,
         w.read_consent,
-        Escape(&personal_data(v))
+        Escape(&v.cat.consent_text(v.w, v.lang))
     )?;
     write!(out, r#"<h3 class="jz-sub">{}</h3><ul class="jz-rules">"#, w.before_visit)?;
     for r in rules(v) {
@@ -598,21 +598,9 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
     )?;
     booked(out, v, r, start)?;
     if r.status != Status::Confirmed {
-        match callback(v.cat, v.now) {
-            Some(Callback::At { date, weekday, time }) => {
-                let today = v.cat.clinic().time_zone.today(v.now);
-                let day = if date == today {
-                    w.today
-                } else if Some(date) == today.succ_opt() {
-                    w.tomorrow
-                } else {
-                    w.on_weekday(weekday)
-                };
-                let m = u32::from(time.minutes());
-                let when = w.call_after(day, m / 60, m % 60);
-                write!(out, r#"<p class="jz-callback">{} <strong>{when}</strong></p>"#, w.call_at)?;
-            }
-            _ => write!(out, r#"<p class="jz-callback">{}</p>"#, w.call_soon)?,
+        match callback_words(v.cat, v.now, w) {
+            Some(when) => write!(out, r#"<p class="jz-callback">{} <strong>{when}</strong></p>"#, w.call_at)?,
+            None => write!(out, r#"<p class="jz-callback">{}</p>"#, w.call_soon)?,
         }
     }
     deadline(out, v, r)?;
@@ -625,24 +613,11 @@ fn done(out: &mut String, v: &V<'_>, page: &str) -> Result {
         rule(PAYMENT_RULE)
     )?;
 
-    let name = v.cat.service(&r.service).map_or("", |s| s.name.get(lang));
-    let clinic = v.cat.clinic();
-    let title = format!("{name} — {}", clinic.name.get(lang));
-    let description = format!("{} {}: {}", rule(FIRST_VISIT_RULE), w.reference, r.reference);
-    let file = ics(&CalendarEvent {
-        reference: &r.reference,
-        start,
-        end: r.end,
-        title: &title,
-        location: clinic.address.get(lang),
-        description: &description,
-        created: v.now,
-    });
+    let calendar = r.calendar_url(v.cat, lang, v.now);
     write!(
         out,
-        r#"<p><a class="jz-ics" download="{}.ics" href="data:text/calendar;charset=utf-8,{}">{}</a></p>"#,
+        r#"<p><a class="jz-ics" download="{}.ics" href="{calendar}">{}</a></p>"#,
         Escape(&r.reference),
-        Percent(&file),
         w.add_to_calendar
     )?;
     let link = format!("{page}#manage={}.{}", r.reference, r.token);
@@ -735,30 +710,6 @@ fn manage(out: &mut String, v: &V<'_>) -> Result {
     Ok(())
 }
 
-/// Percent-encodes everything but unreserved characters (for a `data:` URL).
-struct Percent<'a>(&'a str);
-
-impl std::fmt::Display for Percent<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> Result {
-        for b in self.0.bytes() {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                f.write_char(char::from(b))?;
-            } else {
-                write!(f, "%{b:02X}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The consent text with the clinic as its operator.
-fn personal_data(v: &V<'_>) -> String {
-    let clinic = v.cat.clinic();
-    let phone = clinic.phones.first().map(|p| p.to_string()).unwrap_or_default();
-    v.w.personal_data(&Operator { name: clinic.name.get(v.lang), bin: clinic.bin.as_str(), phone: &phone })
-}
-
 fn rules(v: &V<'_>) -> Vec<String> {
-    let p = &v.cat.clinic().policies;
-    v.w.rules(p.quoted())
+    v.w.rules(v.cat.clinic().policies.quoted())
 }
