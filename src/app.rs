@@ -6,6 +6,7 @@ use crate::api;
 use crate::booking::{resume_service, BookingFlow};
 #[cfg(not(feature = "components"))]
 use crate::flow::{resume_service, BookingHost};
+use crate::handler::handler;
 use crate::host::Host;
 use crate::prices::PriceList;
 use jazylu_core::Catalogue;
@@ -95,7 +96,7 @@ pub fn App(host: Host) -> impl IntoView {
             Load::Failed => Some(Either::Left(view! {
                 <div class="jz-error" role="alert">
                     <p>{t.load_failed}</p>
-                    <button type="button" class="jz-retry" on:click=move |_| fetch()>{t.retry}</button>
+                    <button type="button" class="jz-retry" on:click=handler(move |_| fetch())>{t.retry}</button>
                 </div>
             })),
             Load::Loading if !has_prerender => {

@@ -1,5 +1,6 @@
 //! The language switch of the booking flow: plain links (`?lang=ru`) that switch in place.
 
+use crate::handler::handler;
 use jazylu_core::Lang;
 use jazylu_i18n::words;
 use leptos::prelude::*;
@@ -11,10 +12,10 @@ pub fn LangNav(lang: RwSignal<Lang>) -> impl IntoView {
             {Lang::ALL.into_iter().map(|l| view! {
                 <a href=format!("?lang={}", l.code()) hreflang=l.code() lang=l.code()
                     aria-current=move || (lang.get() == l).then_some("true")
-                    on:click=move |ev| {
+                    on:click=handler(move |ev: leptos::ev::MouseEvent| {
                         ev.prevent_default();
                         lang.set(l);
-                    }>
+                    })>
                     {l.endonym()}
                 </a>
             }).collect_view()}

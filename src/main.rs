@@ -10,6 +10,9 @@ mod app;
 mod booking;
 #[cfg(not(feature = "components"))]
 mod flow;
+#[cfg(feature = "components")]
+mod fresh;
+mod handler;
 mod host;
 #[cfg(feature = "components")]
 mod lang_nav;

@@ -2,6 +2,7 @@
 //! server uses for the page it sends, so the widget takes over without a visible change. Clicks
 //! on the language links and "Book" buttons are caught here and handled without a reload.
 
+use crate::handler::handler;
 use jazylu_core::{price_list, Catalogue, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -43,5 +44,5 @@ pub fn PriceList(
         }
     };
 
-    view! { <div class="jz-prices" on:click=on_click inner_html=html></div> }
+    view! { <div class="jz-prices" on:click=handler(on_click) inner_html=html></div> }
 }

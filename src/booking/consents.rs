@@ -4,6 +4,7 @@
 use super::fields::Check;
 use super::patient::Nav;
 use super::Ctx;
+use crate::handler::handler;
 use jazylu_core::booking::Field;
 use jazylu_i18n::Words;
 use leptos::prelude::*;
@@ -19,10 +20,10 @@ pub fn Consents(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let personal = Signal::derive(move || ctx.with(|f| f.form.consents.personal_data));
     let by_rep = ctx.peek(|f| f.as_representative);
     view! {
-        <form class="jz-form" novalidate on:submit=move |ev| {
+        <form class="jz-form" novalidate on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             ctx.update(|f| ctx.cat(|c| f.next(c, jazylu_web::now())));
-        }>
+        })>
             {by_rep.then(|| view! { <p class="jz-note">{w.representative_consents}</p> })}
             <Check ctx name="consents.offer" label=w.consent_offer checked=offer field=Field::ConsentOffer />
             {offer_url.map(|url| view! {

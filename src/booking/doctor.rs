@@ -1,6 +1,7 @@
 //! Step 1: one of the service's doctors, or any available one.
 
 use super::Ctx;
+use crate::handler::handler;
 use jazylu_i18n::Words;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn Doctor(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let choose = move |id: String| ctx.update(|f| f.choose_doctor(&id));
     let any = (doctors.len() > 1).then(|| {
         view! {
-            <li><button type="button" aria-pressed=move || chosen("").to_string() on:click=move |_| choose(String::new())>
+            <li><button type="button" aria-pressed=move || chosen("").to_string() on:click=handler(move |_| choose(String::new()))>
                 <strong>{w.any_doctor}</strong>
             </button></li>
         }
@@ -32,7 +33,7 @@ pub fn Doctor(ctx: Ctx, w: &'static Words) -> impl IntoView {
                 let pressed = id.clone();
                 view! {
                     <li><button type="button" aria-pressed=move || chosen(&pressed).to_string()
-                        on:click=move |_| choose(id.clone())>
+                        on:click=handler(move |_| choose(id.clone()))>
                         <strong>{name}</strong> " " <span>{specialty}</span>
                     </button></li>
                 }

@@ -3,6 +3,7 @@
 
 use super::visit::{Contacts, Deadline, Visit};
 use super::{manage, Ctx};
+use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::confirmation::callback_words;
@@ -49,9 +50,9 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 <Deadline ctx w deadline=r.cancel_deadline />
                 <ul class="jz-rules"><li>{rule(FIRST_VISIT_RULE)}</li><li>{rule(PAYMENT_RULE)}</li></ul>
                 <p><a class="jz-ics" download=format!("{}.ics", r.reference) href=calendar>{w.add_to_calendar}</a></p>
-                <p class="jz-manage-link">{w.manage_link} ":" <br /><a href=link.clone() on:click=open_manage>{link.clone()}</a></p>
+                <p class="jz-manage-link">{w.manage_link} ":" <br /><a href=link.clone() on:click=handler(open_manage)>{link.clone()}</a></p>
                 <Contacts ctx w />
-                <p><button type="button" class="jz-primary" on:click=move |_| ctx.exit()>{w.book_another}</button></p>
+                <p><button type="button" class="jz-primary" on:click=handler(move |_| ctx.exit())>{w.book_another}</button></p>
             </section>
         })
     }

@@ -2,6 +2,7 @@
 //! error paths (`patient.iin`), with `id="jz-f-{path}"`, so the summary's links find them.
 
 use super::Ctx;
+use crate::handler::handler;
 use jazylu_core::booking::{Field, PersonField};
 use jazylu_core::flow::mask_iin;
 use jazylu_core::ident::Iin;
@@ -78,14 +79,14 @@ pub fn Input(
                 aria-describedby=described
                 aria-invalid=move || problem(ctx, field).map(|_| "true")
                 prop:value=shown
-                on:input=move |ev| {
+                on:input=handler(move |ev| {
                     let value = event_target_value(&ev);
                     ctx.set(|f| f.set(path, &value, false));
                     // Kept for the tab as it is typed: a reload loses nothing.
                     ctx.peek(super::effects::save);
-                }
-                on:focus=on_focus
-                on:blur=on_blur />
+                })
+                on:focus=handler(on_focus)
+                on:blur=handler(on_blur) />
             <p class="jz-err" id=message_id>{move || problem(ctx, field)}</p>
         </div>
     }
@@ -108,7 +109,7 @@ pub fn Check(
             <input type="checkbox" id=id.clone() name=name aria-describedby=message_id.clone()
                 aria-invalid=move || message().map(|_| "true")
                 prop:checked=checked
-                on:change=move |ev| {
+                on:change=handler(move |ev| {
                     let on = event_target_checked(&ev);
                     ctx.update(|f| {
                         f.set(name, "", on);
@@ -117,7 +118,7 @@ pub fn Check(
                             f.errors.retain(|e| Some(e.field) != field);
                         }
                     });
-                } />
+                }) />
             <label for=id>{label}</label>
             <p class="jz-err" id=message_id>{message}</p>
         </div>

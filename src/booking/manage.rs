@@ -3,6 +3,7 @@
 
 use super::visit::{Contacts, Deadline, Visit};
 use super::{effects, Ctx};
+use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::flow::Net;
@@ -33,7 +34,7 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                     _ => w.server_failed,
                 };
                 let retry = (*code != "booking_not_found" && receipt.is_none())
-                    .then(|| view! { <button type="button" class="jz-retry" on:click=move |_| load(ctx)>{w.retry}</button> });
+                    .then(|| view! { <button type="button" class="jz-retry" on:click=handler(move |_| load(ctx))>{w.retry}</button> });
                 Some(view! { <p class="jz-alert" role="alert" id="jz-manage-error">{text}</p> {retry} })
             }
             _ => None,
@@ -60,11 +61,11 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                             {late.then(|| view! { <p>{w.late_cancel_warning}</p> })}
                             <div class="jz-nav">
                                 <button type="button" class="jz-back2" disabled=pending
-                                    on:click=move |_| ctx.update(|f| { f.confirm_cancel = false; f.focus = Some("jz-cancel".into()); })>
+                                    on:click=handler(move |_| ctx.update(|f| { f.confirm_cancel = false; f.focus = Some("jz-cancel".into()); }))>
                                     {w.back}
                                 </button>
                                 <button type="button" class="jz-danger" id="jz-cancel-yes" disabled=pending
-                                    on:click=move |_| effects::manage(ctx, true)>
+                                    on:click=handler(move |_| effects::manage(ctx, true))>
                                     {if pending { w.sending } else { w.cancel_yes }}
                                 </button>
                             </div>
@@ -73,7 +74,7 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                 } else {
                     Either::Right(view! {
                         <p><button type="button" class="jz-danger" id="jz-cancel"
-                            on:click=move |_| ctx.update(|f| { f.confirm_cancel = true; f.focus = Some("jz-cancel-yes".into()); })>
+                            on:click=handler(move |_| ctx.update(|f| { f.confirm_cancel = true; f.focus = Some("jz-cancel-yes".into()); }))>
                             {w.cancel}
                         </button></p>
                     })
@@ -92,7 +93,7 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
         view! {
             <LangNav lang=ctx.lang />
             <section class="jz-flow" aria-labelledby="jz-step-title">
-                <button type="button" class="jz-back" on:click=move |_| ctx.exit()>"← " {w.back_to_prices}</button>
+                <button type="button" class="jz-back" on:click=handler(move |_| ctx.exit())>"← " {w.back_to_prices}</button>
                 <h2 id="jz-step-title" tabindex="-1">{w.your_booking}</h2>
                 {problem}
                 {loading}

@@ -15,6 +15,7 @@ mod shell;
 mod time;
 mod visit;
 
+pub use crate::fresh::fresh;
 pub use effects::resume_service;
 
 use crate::app::Handover;
@@ -85,19 +86,6 @@ impl Ctx {
         effects::leave_flow();
         self.exit.run(());
     }
-}
-
-/// A view made afresh whenever `key` changes, never patched in place: patching a whole step
-/// would put a second copy of all its code in the wasm (docs/benchmarks.md).
-pub fn fresh<K, V>(
-    key: impl Fn() -> K + Send + 'static,
-    view: impl Fn(K) -> V + Send + Clone + 'static,
-) -> impl IntoView
-where
-    K: Eq + std::hash::Hash + Clone + Send + 'static,
-    V: IntoView + 'static,
-{
-    view! { <For each=move || Some(key()) key=|k: &K| k.clone() children=view /> }
 }
 
 #[component]

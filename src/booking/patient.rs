@@ -3,6 +3,7 @@
 
 use super::fields::{Check, Input, Kind, Person};
 use super::Ctx;
+use crate::handler::handler;
 use jazylu_core::booking::{Field, Relation};
 use jazylu_i18n::Words;
 use leptos::prelude::*;
@@ -22,10 +23,10 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
             .map(|c| w.field_message(c))
     };
     view! {
-        <form class="jz-form" novalidate on:submit=move |ev| {
+        <form class="jz-form" novalidate on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             ctx.update(|f| ctx.cat(|c| f.next(c, jazylu_web::now())));
-        }>
+        })>
             <fieldset>
                 <legend class="jz-sr">{w.patient}</legend>
                 <Person ctx at=Field::Patient patient=true phone_hint=w.phone_hint />
@@ -46,13 +47,13 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
                         aria-describedby="jz-e-representative.relation"
                         aria-invalid=move || relation_problem().map(|_| "true")
                         prop:value=move || ctx.with(|f| f.representative.relation.clone())
-                        on:change=move |ev| {
+                        on:change=handler(move |ev| {
                             let value = event_target_value(&ev);
                             ctx.update(|f| {
                                 f.set("representative.relation", &value, false);
                                 ctx.cat(|c| f.leave_field(Field::Relation, c, jazylu_web::now()));
                             });
-                        }>
+                        })>
                         <option value="">{w.choose}</option>
                         {Relation::ALL.iter().zip(w.relations).map(|(r, name)| view! {
                             <option value=r.code()>{name}</option>
@@ -72,7 +73,7 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
 pub fn Nav(ctx: Ctx, w: &'static Words) -> impl IntoView {
     view! {
         <div class="jz-nav">
-            <button type="button" class="jz-back2" on:click=move |_| ctx.update(|f| f.back())>{w.back}</button>
+            <button type="button" class="jz-back2" on:click=handler(move |_| ctx.update(|f| f.back()))>{w.back}</button>
             <button type="submit" class="jz-primary">{w.next}</button>
         </div>
     }

@@ -3,6 +3,7 @@
 
 use super::visit::Visit;
 use super::{effects, Ctx};
+use crate::handler::handler;
 use jazylu_core::booking::Relation;
 use jazylu_core::flow::{mask_iin, Net};
 use jazylu_core::person::BirthDate;
@@ -71,12 +72,12 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
         </dl>
         {late.then(|| view! { <p class="jz-alert">{w.late_booking}</p> })}
         {failed}
-        <form class="jz-form" novalidate on:submit=move |ev| {
+        <form class="jz-form" novalidate on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             effects::submit(ctx);
-        }>
+        })>
             <div class="jz-nav">
-                <button type="button" class="jz-back2" on:click=move |_| ctx.update(|f| f.back())>{w.back}</button>
+                <button type="button" class="jz-back2" on:click=handler(move |_| ctx.update(|f| f.back()))>{w.back}</button>
                 <button type="submit" class="jz-primary" disabled=move || net() == Net::Pending
                     aria-disabled=move || (net() == Net::Pending).then_some("true")>{label}</button>
             </div>

@@ -2,6 +2,7 @@
 //! heading and the list of what needs attention.
 
 use super::{consents, doctor, patient, review, time, Ctx};
+use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_core::booking::{Field, PersonField};
 use jazylu_core::flow::{field_focus, Step};
@@ -38,7 +39,7 @@ pub fn Shell(ctx: Ctx, step: Step) -> impl IntoView {
         view! {
             <LangNav lang=ctx.lang />
             <section class="jz-flow" aria-labelledby="jz-step-title">
-                <button type="button" class="jz-back" on:click=back>
+                <button type="button" class="jz-back" on:click=handler(back)>
                     "← " {if step == Step::Doctor { w.back_to_prices } else { w.back }}
                 </button>
                 <ServiceLine ctx w />
@@ -129,10 +130,10 @@ fn Summary(ctx: Ctx, w: &'static Words, step: Step) -> impl IntoView {
                             let id = field_focus(field.path());
                             let target = id.clone();
                             view! {
-                                <li><a href=format!("#{id}") on:click=move |ev| {
+                                <li><a href=format!("#{id}") on:click=handler(move |ev: leptos::ev::MouseEvent| {
                                     ev.prevent_default();
                                     jazylu_web::focus(&target);
-                                }>{label(w, field)}</a></li>
+                                })>{label(w, field)}</a></li>
                             }
                         }).collect_view()}
                     </ul>

@@ -3,6 +3,7 @@
 //! clinic time. Each grid is one Tab stop; arrow keys move within it.
 
 use super::{effects, keys, Ctx};
+use crate::handler::handler;
 use chrono::{Datelike, Days, NaiveDate, Timelike};
 use jazylu_core::availability::{free_slots, Slot};
 use jazylu_core::clock::{Instant, IsoDate};
@@ -46,7 +47,7 @@ pub fn Time(ctx: Ctx, w: &'static Words) -> impl IntoView {
         (Some(false), _) => EitherOf4::B(view! {
             <div class="jz-error" role="alert">
                 <p>{w.times_failed}</p>
-                <button type="button" class="jz-retry" on:click=move |_| effects::load_times(ctx)>{w.retry}</button>
+                <button type="button" class="jz-retry" on:click=handler(move |_| effects::load_times(ctx))>{w.retry}</button>
             </div>
         }),
         (None, Some(slots)) if !slots.is_empty() => {
@@ -92,7 +93,7 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
             let free_days = free_days.clone();
             view! {
                 <p class="jz-month" aria-hidden="true">{name.clone()}</p>
-                <div class="jz-days" role="group" aria-label=name on:keydown=move |ev| keys::days(ev, &free_days, choose)>
+                <div class="jz-days" role="group" aria-label=name on:keydown=handler(move |ev| keys::days(ev, &free_days, choose))>
                     {w.weekdays_short().iter().map(|h| view! { <span class="jz-wd" aria-hidden="true">{*h}</span> }).collect_view()}
                     {(0..lead).map(|_| view! { <span></span> }).collect_view()}
                     {dates.into_iter().map(|date| {
@@ -104,7 +105,7 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
                                 tabindex=move || if day.get() == date { "0" } else { "-1" }
                                 aria-label=format!("{}: {n} {}", w.date(date), w.free)
                                 disabled=!open
-                                on:click=move |_| choose(date)>
+                                on:click=handler(move |_| choose(date))>
                                 {date.day()}
                             </button>
                         }
@@ -121,7 +122,7 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
             let title = w.date(d);
             view! {
                 <h3 class="jz-sub" id="jz-times-title">{title} " " <small>"(" {w.clinic_time} ")"</small></h3>
-                <ul class="jz-slots" aria-labelledby="jz-times-title" on:keydown=keys::list>
+                <ul class="jz-slots" aria-labelledby="jz-times-title" on:keydown=handler(keys::list)>
                     {of_day.into_iter().enumerate().map(|(i, s)| {
                         let local = s.start.with_timezone(&zone);
                         let hm = format!("{:02}:{:02}", local.hour(), local.minute());
@@ -129,7 +130,7 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
                         let chosen = ctx.peek(|f| f.slot.as_ref().is_some_and(|(doc, t)| *doc == s.doctor.as_str() && *t == s.start));
                         view! {
                             <li><button type="button" aria-pressed=chosen.to_string() tabindex=if i == 0 || chosen { "0" } else { "-1" }
-                                on:click=move |_| ctx.update(|f| f.choose_slot(&value))>{hm}</button></li>
+                                on:click=handler(move |_| ctx.update(|f| f.choose_slot(&value)))>{hm}</button></li>
                         }
                     }).collect_view()}
                 </ul>
