@@ -1,16 +1,13 @@
 //! The widget's root: loads the catalogue, holds the language, and shows the price list or hands
-//! over to the booking module.
+//! over to the booking flow.
 
 use crate::api;
-#[cfg(feature = "components")]
 use crate::booking::{resume_service, BookingFlow};
-#[cfg(not(feature = "components"))]
-use crate::flow::{resume_service, BookingHost};
-use crate::handler::handler;
-use crate::host::Host;
+use crate::host::{drop_server_copy, Host};
 use crate::prices::PriceList;
 use jazylu_core::Catalogue;
 use jazylu_i18n::words as texts;
+use jazylu_views::handler;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,8 +38,7 @@ pub fn App(host: Host) -> impl IntoView {
     // A reload in the middle of a booking comes back to it.
     let selected = RwSignal::new(host.service.clone().or_else(resume_service));
     let manage = RwSignal::new(host.manage.clone());
-    let prerendered = host.prerendered.clone();
-    let has_prerender = prerendered.is_some();
+    let server_copy = host.server_copy;
     let host = StoredValue::new(host);
 
     // Copy (it holds only handles), so the retry button can call it again.
@@ -65,26 +61,17 @@ pub fn App(host: Host) -> impl IntoView {
     fetch();
 
     // Back from the booking flow to the prices, with focus on their heading.
-    #[cfg(feature = "components")]
     let on_exit = Callback::new(move |()| {
         manage.set(None);
         selected.set(None);
         request_animation_frame(|| jazylu_web::focus("jz-prices-title"));
     });
 
-    // Derived, not a Memo: a Memo would compare whole catalogues (and bring that code along).
-    let catalogue = Signal::derive(move || match load.get() {
-        Load::Ready(c) => Some(c),
-        _ => None,
-    });
-
-    // A language switch in the flow (not the first language) shows in the document and the
-    // address; the price list's links do it themselves.
-    #[cfg(feature = "components")]
+    // A language switch (not the first language) shows in the document and the address.
     Effect::new(move |first: Option<()>| {
         let l = lang.get();
         if first.is_some() {
-            if let Some(c) = catalogue.get_untracked() {
+            if let Load::Ready(c) = load.get_untracked() {
                 jazylu_web::show_lang(l, &jazylu_i18n::words(l).page_title(c.clinic().name.get(l)));
             }
         }
@@ -99,7 +86,7 @@ pub fn App(host: Host) -> impl IntoView {
                     <button type="button" class="jz-retry" on:click=handler(move |_| fetch())>{t.retry}</button>
                 </div>
             })),
-            Load::Loading if !has_prerender => {
+            Load::Loading if !server_copy => {
                 Some(Either::Right(view! { <p class="jz-status" role="status">{t.loading_prices}</p> }))
             }
             _ => None,
@@ -108,28 +95,22 @@ pub fn App(host: Host) -> impl IntoView {
 
     // One view of each kind: every `view!` is code in the wasm.
     let body = move || {
-        let handover = match load.get() {
-            Load::Ready(c) => {
-                let service = selected.get().filter(|id| c.service(id).is_some());
-                let link = manage.get();
-                (service.is_some() || link.is_some()).then(|| Handover {
-                    catalogue: c.clone(),
-                    service: service.unwrap_or_default(),
-                    manage: link.unwrap_or_default(),
-                    api_base: host.with_value(|h| h.api_base.clone()),
-                })
-            }
-            _ => None,
-        };
-        match handover {
-            #[cfg(feature = "components")]
-            Some(handover) => Either::Left(view! { <BookingFlow handover lang on_exit /> }),
-            #[cfg(not(feature = "components"))]
-            Some(handover) => Either::Left(view! { <BookingHost handover lang selected manage /> }),
-            None => {
-                Either::Right(view! { <PriceList catalogue lang selected prerendered=prerendered.clone() /> })
-            }
-        }
+        let Load::Ready(c) = load.get() else { return None };
+        // The widget's own view replaces the server's from here on.
+        drop_server_copy();
+        let service = selected.get().filter(|id| c.service(id).is_some());
+        let link = manage.get();
+        Some(if service.is_some() || link.is_some() {
+            let handover = Handover {
+                catalogue: c,
+                service: service.unwrap_or_default(),
+                manage: link.unwrap_or_default(),
+                api_base: host.with_value(|h| h.api_base.clone()),
+            };
+            Either::Left(view! { <BookingFlow handover lang on_exit /> })
+        } else {
+            Either::Right(view! { <PriceList catalogue=c lang selected /> })
+        })
     };
 
     view! {

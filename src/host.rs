@@ -1,7 +1,8 @@
 //! What the page hosting the widget tells it: where to mount, which language, which endpoint,
-//! and the price list the server already rendered there.
+//! and whether the server already rendered the price list there.
 
 use jazylu_core::Lang;
+use jazylu_views::SERVER_COPY;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, UrlSearchParams};
 
@@ -10,12 +11,23 @@ pub struct Host {
     pub lang: Lang,
     /// Base URL of the endpoint, without a trailing slash; empty for the same origin.
     pub api_base: String,
-    /// The server's HTML inside the mount element, shown until the widget has its own data.
-    pub prerendered: Option<String>,
+    /// The server's price list is in the page (`#jz-server`): it stays, with its plain links,
+    /// until the widget has its own data.
+    pub server_copy: bool,
     /// A service preselected by `?service=` or `data-service`.
     pub service: Option<String>,
     /// A booking to manage: `REF.TOKEN` from a `#manage=…` link (checked by the booking module).
     pub manage: Option<String>,
+}
+
+/// The widget takes the page over: the server's copy goes, in the same frame as the widget's own
+/// is drawn, so nothing moves.
+pub fn drop_server_copy() {
+    if let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SERVER_COPY))
+    {
+        el.remove();
+    }
 }
 
 impl Host {
@@ -38,12 +50,12 @@ impl Host {
         let hash = web_sys::window()?.location().hash().unwrap_or_default();
         let manage = hash.strip_prefix("#manage=").map(str::to_string);
 
-        let html = root.inner_html();
-        // A page not served by our server still holds the template's placeholder.
-        let prerendered = (!html.trim().is_empty() && !html.starts_with('%')).then_some(html);
-        // The widget draws its own; the server's copy goes (no markup is written here).
-        root.set_text_content(None);
-        Some(Host { root, lang, api_base, prerendered, service, manage })
+        let server_copy = document.get_element_by_id(SERVER_COPY).is_some();
+        if !server_copy {
+            // A page not served by our server still holds the template's placeholder.
+            root.set_text_content(None);
+        }
+        Some(Host { root, lang, api_base, server_copy, service, manage })
     }
 }
 

@@ -3,18 +3,9 @@
 
 mod api;
 mod app;
-// The booking flow: painted from core's markup today (`flow`); as Leptos components with the
-// `components` feature (`booking`), which replaces the painter once it fits the size budget
-// (docs/benchmarks.md).
-#[cfg(feature = "components")]
 mod booking;
-#[cfg(not(feature = "components"))]
-mod flow;
-#[cfg(feature = "components")]
 mod fresh;
-mod handler;
 mod host;
-#[cfg(feature = "components")]
 mod lang_nav;
 mod prices;
 

@@ -4,9 +4,9 @@
 use super::fields::Check;
 use super::patient::Nav;
 use super::Ctx;
-use crate::handler::handler;
 use jazylu_core::booking::Field;
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::prelude::*;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Step 1: one of the service's doctors, or any available one.
 
 use super::Ctx;
-use crate::handler::handler;
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::prelude::*;
 
 #[component]

@@ -3,12 +3,12 @@
 
 use super::visit::{Contacts, Deadline, Visit};
 use super::{manage, Ctx};
-use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::confirmation::callback_words;
 use jazylu_core::flow::Flow;
 use jazylu_i18n::{FIRST_VISIT_RULE, PAYMENT_RULE};
+use jazylu_views::handler;
 use leptos::prelude::*;
 
 #[component]

@@ -2,10 +2,10 @@
 //! error paths (`patient.iin`), with `id="jz-f-{path}"`, so the summary's links find them.
 
 use super::Ctx;
-use crate::handler::handler;
 use jazylu_core::booking::{Field, PersonField};
 use jazylu_core::flow::mask_iin;
 use jazylu_core::ident::Iin;
+use jazylu_views::handler;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;

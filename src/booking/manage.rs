@@ -3,10 +3,10 @@
 
 use super::visit::{Contacts, Deadline, Visit};
 use super::{effects, Ctx};
-use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::flow::Net;
+use jazylu_views::handler;
 use leptos::either::Either;
 use leptos::prelude::*;
 

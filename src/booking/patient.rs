@@ -3,9 +3,9 @@
 
 use super::fields::{Check, Input, Kind, Person};
 use super::Ctx;
-use crate::handler::handler;
 use jazylu_core::booking::{Field, Relation};
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::prelude::*;
 
 #[component]

@@ -3,12 +3,12 @@
 
 use super::visit::Visit;
 use super::{effects, Ctx};
-use crate::handler::handler;
 use jazylu_core::booking::Relation;
 use jazylu_core::flow::{mask_iin, Net};
 use jazylu_core::person::BirthDate;
 use jazylu_core::phone::Phone;
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::prelude::*;
 
 /// A name as its parts were typed.

@@ -2,11 +2,11 @@
 //! heading and the list of what needs attention.
 
 use super::{consents, doctor, patient, review, time, Ctx};
-use crate::handler::handler;
 use crate::lang_nav::LangNav;
 use jazylu_core::booking::{Field, PersonField};
 use jazylu_core::flow::{field_focus, Step};
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 

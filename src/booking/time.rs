@@ -3,12 +3,12 @@
 //! clinic time. Each grid is one Tab stop; arrow keys move within it.
 
 use super::{effects, keys, Ctx};
-use crate::handler::handler;
 use chrono::{Datelike, Days, NaiveDate, Timelike};
 use jazylu_core::availability::{free_slots, Slot};
 use jazylu_core::clock::{Instant, IsoDate};
 use jazylu_core::flow::{horizon, Times};
 use jazylu_i18n::Words;
+use jazylu_views::handler;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 

@@ -7,12 +7,10 @@ pub mod catalogue;
 pub mod clock;
 pub mod confirmation;
 pub mod flow;
-pub mod html;
 pub mod ident;
 pub mod money;
 pub mod person;
 pub mod phone;
-pub mod price_list;
 
 pub use catalogue::{Catalogue, Problem, ProblemCode};
 /// The languages live with the words; the domain only names them.

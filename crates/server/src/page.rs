@@ -2,8 +2,9 @@
 //! the widget mounts on, in the visitor's language.
 
 use base64::Engine;
-use jazylu_core::html::Escape;
-use jazylu_core::{price_list, Catalogue, Lang};
+use jazylu_core::{Catalogue, Lang};
+use jazylu_views::{price_list, SERVER_COPY};
+use leptos::prelude::{Owner, RenderHtml};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -46,9 +47,9 @@ impl Page {
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
         let title = jazylu_i18n::words(lang).page_title(cat.clinic().name.get(lang));
-        self.template.replace(LANG, lang.code()).replace(TITLE, &Escape(&title).to_string()).replacen(
+        self.template.replace(LANG, lang.code()).replace(TITLE, &html_escape::encode_text(&title)).replacen(
             PRERENDER,
-            &price_list::render(cat, lang, today),
+            &prerender(cat, lang, today),
             1,
         )
     }
@@ -63,6 +64,15 @@ impl Page {
              object-src 'none'; frame-ancestors {frame_ancestors}"
         )
     }
+}
+
+/// The price list as the widget draws it, in an element the widget removes when it draws its own.
+/// Its links are plain links here (`?lang=ru`, `?service=…`).
+fn prerender(cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
+    // A view's reactive parts belong to an owner; this one goes with the page.
+    let owner = Owner::new();
+    let html = owner.with(|| price_list(cat, lang, today, |_| {}, |_| {}).to_html());
+    format!(r#"<div id="{SERVER_COPY}">{html}</div>"#)
 }
 
 /// The bodies of the `<tag>` elements that have no `src`.

@@ -1,12 +1,10 @@
 //! The booking flow as a state machine: doctor → day and time → patient → consents → review →
 //! confirmation, plus the manage page of a booking made earlier.
 //!
-//! The widget owns no rules: it feeds events in (a field typed, a button pressed, an answer from
-//! the endpoint), paints `render::render(&flow, …)` and applies the small `Patch`es a field
-//! returns when the visitor leaves it. Everything here runs natively in tests.
+//! The widget's components read the flow and feed events in (a field typed, a button pressed, an
+//! answer from the endpoint); the rules and transitions live here, so they run natively in tests.
 
 mod receipt;
-pub mod render;
 mod session;
 #[cfg(test)]
 mod tests;
@@ -18,7 +16,6 @@ use crate::availability::{Busy, DoctorChoice};
 use crate::booking::{is_minor, Booking};
 use crate::catalogue::{Catalogue, DoctorId};
 use crate::clock::{parse_date, parse_instant};
-use crate::ident::Iin;
 use crate::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use jazylu_api::{
@@ -80,20 +77,6 @@ pub enum Times {
     Loading,
     Ready(Vec<Busy>),
     Failed,
-}
-
-/// A change to the painted page after the visitor leaves a field, so that the page need not be
-/// painted again (which would move focus and swallow the click that left the field).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Patch {
-    /// The message under a field (empty clears it) and the field's `aria-invalid`.
-    Message { field: &'static str, text: &'static str },
-    /// What the input shows, e.g. an IIN masked after it was typed.
-    Value { field: &'static str, value: String },
-    /// Shows or hides the element with this id.
-    Show { id: &'static str, show: bool },
-    /// Ticks or unticks a checkbox.
-    Check { field: &'static str, checked: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,15 +193,6 @@ impl Flow {
         *text = value.to_string();
     }
 
-    /// The typed IIN behind a masked input, to show while the visitor edits it.
-    pub fn iin(&self, name: &str) -> &str {
-        if name.starts_with("representative") {
-            &self.representative.iin
-        } else {
-            &self.form.patient.iin
-        }
-    }
-
     /// The request as the endpoint takes it.
     pub fn request(&self, lang: Lang) -> BookingRequest {
         let (doctor, start) = match &self.slot {
@@ -243,27 +217,6 @@ impl Flow {
     /// Whether the patient is under 18 on the visit day (today before a time is chosen).
     pub fn minor(&self, cat: &Catalogue, now: DateTime<Utc>) -> bool {
         is_minor(&self.request(Lang::DEFAULT), cat, now)
-    }
-
-    /// The visitor left the field `name`: its message, the IIN masked once valid, and the
-    /// representative's block shown when the birth date makes the patient a minor.
-    pub fn leave(&mut self, name: &str, cat: &Catalogue, now: DateTime<Utc>, lang: Lang) -> Vec<Patch> {
-        let Some(field) = Field::parse(name) else { return Vec::new() };
-        let was_representative = self.as_representative;
-        let Some(code) = self.leave_field(field, cat, now) else { return Vec::new() };
-        let text = code.map_or("", |c| jazylu_i18n::words(lang).field_message(c));
-        let mut patches = vec![Patch::Message { field: field.path(), text }];
-        if field.path().ends_with(".iin") && Iin::parse(self.iin(field.path())).is_ok() {
-            patches.push(Patch::Value { field: field.path(), value: mask_iin(self.iin(field.path())) });
-        }
-        if field == Field::Patient(jazylu_api::PersonField::BirthDate) {
-            patches.push(Patch::Show { id: "jz-minor", show: self.minor(cat, now) });
-            if self.as_representative && !was_representative {
-                patches.push(Patch::Check { field: "as_representative", checked: true });
-                patches.push(Patch::Show { id: "jz-rep", show: true });
-            }
-        }
-        patches
     }
 
     /// The visitor left `field`: its problem, if any, is shown next to it (`None` for a box,
@@ -304,11 +257,6 @@ impl Flow {
             Field::Relation => &self.representative.relation,
             _ => "",
         }
-    }
-
-    /// The visitor ticked or unticked "I am the legal representative".
-    pub fn toggle_representative(&self) -> Patch {
-        Patch::Show { id: "jz-rep", show: self.as_representative }
     }
 
     fn go(&mut self, step: Step) {
