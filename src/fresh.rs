@@ -31,7 +31,8 @@ where
         h.finish()
     });
     move || {
-        changed.track();
+        // Read, not only tracked: a memo is computed (and so follows the key) when read.
+        let _ = changed.get();
         Fresh(untrack(|| view(key())))
     }
 }
