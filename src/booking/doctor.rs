@@ -27,6 +27,7 @@ pub fn Doctor(ctx: Ctx, w: &'static Words) -> impl IntoView {
         }
     });
     view! {
+        {super::time::notice(ctx, w)}
         <ul class="jz-choices">
             {any}
             {doctors.into_iter().map(|(id, name, specialty)| {

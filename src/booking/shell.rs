@@ -121,7 +121,8 @@ fn Summary(ctx: Ctx, w: &'static Words, step: Step) -> impl IntoView {
         })
     };
     super::fresh(here, move |fields| {
-        (!fields.is_empty() && step != Step::Time).then(|| {
+        // The doctor and time steps say why in their own notice.
+        (!fields.is_empty() && !matches!(step, Step::Doctor | Step::Time)).then(|| {
             view! {
                 <div class="jz-alert" role="alert" id="jz-summary">
                     <p>{w.fix_fields}</p>

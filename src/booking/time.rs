@@ -27,13 +27,17 @@ fn offered(ctx: Ctx) -> Option<Vec<Slot>> {
     })
 }
 
+/// Why the visitor is asked to choose again (a time taken, a doctor no longer there), if so.
+pub fn notice(ctx: Ctx, w: &'static Words) -> impl IntoView {
+    move || {
+        ctx.with(|f| f.slot_notice)
+            .map(|code| view! { <p class="jz-alert" role="alert">{w.field_message(code)}</p> })
+    }
+}
+
 #[component]
 pub fn Time(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let slots = Memo::new(move |_| offered(ctx));
-    let notice = move || {
-        ctx.with(|f| f.slot_notice)
-            .map(|code| view! { <p class="jz-alert" role="alert">{w.field_message(code)}</p> })
-    };
     let state = move || {
         let loading = ctx.with(|f| match f.times {
             Times::Loading => Some(true),
@@ -55,7 +59,7 @@ pub fn Time(ctx: Ctx, w: &'static Words) -> impl IntoView {
         }
         _ => EitherOf4::D(view! { <p class="jz-note">{w.no_times_at_all}</p> }),
     });
-    view! { {notice} {body} }
+    view! { {notice(ctx, w)} {body} }
 }
 
 /// The calendar and the times of the chosen day.

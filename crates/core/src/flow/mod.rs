@@ -96,7 +96,8 @@ pub struct Flow {
     pub representative: Representative,
     /// Problems shown next to their fields.
     pub errors: Vec<FieldError>,
-    /// Why the visitor is asked for another time (`slot_taken`…), shown on the time step.
+    /// Why the visitor is asked to choose the doctor or the time again (`slot_taken`,
+    /// `unknown_doctor`…), shown on that step.
     pub slot_notice: Option<FieldCode>,
     pub times: Times,
     pub net: Net,
@@ -266,6 +267,8 @@ impl Flow {
 
     pub fn choose_doctor(&mut self, id: &str) {
         self.doctor = Some(id.to_string()).filter(|d| !d.is_empty());
+        // Chosen again, so the reason to choose again has been heard.
+        self.slot_notice = None;
         // Another doctor has other times.
         if self.slot.as_ref().is_some_and(|(d, _)| self.doctor.as_ref().is_some_and(|c| c != d)) {
             self.slot = None;
@@ -356,13 +359,15 @@ impl Flow {
 
     fn show_problems(&mut self, problems: Vec<FieldError>, first: Field) {
         let step = Step::of_field(first);
-        if step == Step::Time {
-            self.slot_notice = problems.iter().find(|e| e.field == Field::Slot).map(|e| e.code);
+        if matches!(step, Step::Doctor | Step::Time) {
+            // The service, the doctor or the time: the visitor is asked to choose again, and told why.
+            let choice = |f: Field| matches!(f, Field::Service | Field::Doctor | Field::Slot);
+            self.slot_notice = problems.iter().find(|e| choice(e.field)).map(|e| e.code);
             self.slot = None;
         }
         self.errors = problems;
         self.go(step);
-        if step != Step::Time {
+        if !matches!(step, Step::Doctor | Step::Time) {
             self.focus = Some(field_focus(first.path()));
         }
     }
