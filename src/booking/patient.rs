@@ -14,10 +14,6 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let as_rep = Signal::derive(move || ctx.with(|f| f.as_representative));
     let whatsapp = Signal::derive(move || ctx.with(|f| f.form.patient.whatsapp));
     let guarantee = Signal::derive(move || ctx.with(|f| f.representative.guarantee));
-    let rep_problem = move || {
-        ctx.with(|f| f.errors.iter().find(|e| e.field == Field::Representative).map(|e| e.code))
-            .map(|c| w.field_message(c))
-    };
     let relation_problem = move || {
         ctx.with(|f| f.errors.iter().find(|e| e.field == Field::Relation).map(|e| e.code))
             .map(|c| w.field_message(c))
@@ -34,8 +30,7 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
                 <Check ctx name="patient.whatsapp" label=w.has_whatsapp checked=whatsapp />
             </fieldset>
             <p class="jz-note" id="jz-minor" role="status">{move || minor().then_some(w.minor_note)}</p>
-            <Check ctx name="as_representative" label=w.as_representative checked=as_rep />
-            <p class="jz-err" id="jz-e-representative">{rep_problem}</p>
+            <Check ctx name="as_representative" label=w.as_representative checked=as_rep field=Field::Representative />
             <fieldset id="jz-rep" hidden=move || !as_rep.get()>
                 <legend>{w.representative}</legend>
                 // With a representative, the patient's own phone may stay empty.

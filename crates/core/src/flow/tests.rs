@@ -400,12 +400,18 @@ fn an_empty_field_passed_through_is_marked_only_after_next() {
 #[test]
 fn a_refused_choice_sends_the_visitor_back_to_choose_again_and_says_why() {
     let mut f = at_review();
-    f.answered(answer(422, r#"{"code":"invalid_booking","errors":[{"field":"doctor","code":"unknown_doctor"}]}"#));
+    f.answered(answer(
+        422,
+        r#"{"code":"invalid_booking","errors":[{"field":"doctor","code":"unknown_doctor"}]}"#,
+    ));
     assert_eq!((f.step, &f.slot, f.slot_notice), (Step::Doctor, &None, Some(FieldCode::UnknownDoctor)));
     f.choose_doctor("akhmetov");
     assert_eq!((f.step, f.slot_notice), (Step::Time, None), "chosen again: the notice has been heard");
 
     let mut f = at_review();
-    f.answered(answer(422, r#"{"code":"invalid_booking","errors":[{"field":"service","code":"unknown_service"}]}"#));
+    f.answered(answer(
+        422,
+        r#"{"code":"invalid_booking","errors":[{"field":"service","code":"unknown_service"}]}"#,
+    ));
     assert_eq!((f.step, f.slot_notice), (Step::Time, Some(FieldCode::UnknownService)));
 }
