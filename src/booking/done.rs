@@ -39,7 +39,7 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 manage::load(ctx);
             }
         };
-        let price = jazylu_core::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default();
+        let price = r.price();
         Some(view! {
             <LangNav lang=ctx.lang />
             <section class="jz-flow jz-done" aria-labelledby="jz-step-title">

@@ -20,7 +20,7 @@ pub enum Kind {
 }
 
 /// The message of the field's problem, if it has one (tracked).
-fn problem(ctx: Ctx, field: Field) -> Option<&'static str> {
+pub fn problem(ctx: Ctx, field: Field) -> Option<&'static str> {
     let code = ctx.with(|f| f.errors.iter().find(|e| e.field == field).map(|e| e.code))?;
     Some(ctx.w().field_message(code))
 }

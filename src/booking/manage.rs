@@ -50,10 +50,10 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
             let now = jazylu_web::now();
             let late = ctx.cat(|c| c.clinic().policies.is_late(r.start, now));
             let pending = net == Net::Pending;
-            let price = jazylu_core::Tenge::new(r.price).map(|p| p.to_string()).unwrap_or_default();
+            let price = r.price();
             let actions = if r.status == Status::Cancelled {
                 r.cancelled_late.then(|| Either::Left(view! { <p class="jz-alert">{w.cancelled_late}</p> }))
-            } else if r.start > now {
+            } else if r.cancellable(now) {
                 let ask = if confirm || pending {
                     Either::Left(view! {
                         <div class="jz-alert" role="alert">

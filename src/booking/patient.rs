@@ -1,7 +1,7 @@
 //! Step 3: the patient, and the legal representative when the patient is under 18 or someone
 //! books for them.
 
-use super::fields::{Check, Input, Kind, Person};
+use super::fields::{problem, Check, Input, Kind, Person};
 use super::Ctx;
 use jazylu_core::booking::{Field, Relation};
 use jazylu_i18n::Words;
@@ -14,10 +14,7 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let as_rep = Signal::derive(move || ctx.with(|f| f.as_representative));
     let whatsapp = Signal::derive(move || ctx.with(|f| f.form.patient.whatsapp));
     let guarantee = Signal::derive(move || ctx.with(|f| f.representative.guarantee));
-    let relation_problem = move || {
-        ctx.with(|f| f.errors.iter().find(|e| e.field == Field::Relation).map(|e| e.code))
-            .map(|c| w.field_message(c))
-    };
+    let relation_problem = move || problem(ctx, Field::Relation);
     view! {
         <form class="jz-form" novalidate on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();

@@ -29,8 +29,7 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let f = ctx.flow.get_untracked();
     let (doctor, start) = f.slot.clone()?;
     let (price, late) = ctx.cat(|c| {
-        let price =
-            c.service(&f.form.service).map(|s| c.price_at(s, start).now.to_string()).unwrap_or_default();
+        let price = c.service(&f.form.service).map(|s| c.price_at(s, start).now);
         (price, c.clinic().policies.is_late(start, jazylu_web::now()))
     });
     let p = &f.form.patient;

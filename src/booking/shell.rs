@@ -70,11 +70,7 @@ fn ServiceLine(ctx: Ctx, w: &'static Words) -> impl IntoView {
                     None => s.price_on(c.clinic().time_zone.today(jazylu_web::now())).now,
                 };
                 let lang = ctx.lang.get_untracked();
-                Some((
-                    s.name.get(lang).to_string(),
-                    format!("{}\u{a0}{}", s.duration.get(), w.min),
-                    price.to_string(),
-                ))
+                Some((s.name.get(lang).to_string(), w.duration(s.duration.get().into()), price.to_string()))
             })
         })
     };

@@ -4,28 +4,13 @@
 
 use super::{effects, keys, Ctx};
 use chrono::{Datelike, Days, NaiveDate, Timelike};
-use jazylu_core::availability::{free_slots, Slot};
+use jazylu_core::availability::Slot;
 use jazylu_core::clock::{Instant, IsoDate};
-use jazylu_core::flow::{horizon, Times};
+use jazylu_core::flow::Times;
 use jazylu_i18n::Words;
 use jazylu_views::handler;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
-
-/// The free starts on offer; with "any doctor" one per start (the first free doctor's).
-fn offered(ctx: Ctx) -> Option<Vec<Slot>> {
-    ctx.with(|f| {
-        let Times::Ready(busy) = &f.times else { return None };
-        ctx.cat(|c| {
-            let service = c.service(&f.form.service)?;
-            let now = jazylu_web::now();
-            let (today, last) = horizon(c, now);
-            let mut slots = free_slots(c, service, &f.doctor_choice(), busy, now, today, last);
-            slots.dedup_by(|b, a| a.start == b.start);
-            Some(slots)
-        })
-    })
-}
 
 /// Why the visitor is asked to choose again (a time taken, a doctor no longer there), if so.
 pub fn notice(ctx: Ctx, w: &'static Words) -> impl IntoView {
@@ -37,7 +22,7 @@ pub fn notice(ctx: Ctx, w: &'static Words) -> impl IntoView {
 
 #[component]
 pub fn Time(ctx: Ctx, w: &'static Words) -> impl IntoView {
-    let slots = Memo::new(move |_| offered(ctx));
+    let slots = Memo::new(move |_| ctx.with(|f| ctx.cat(|c| f.offered(c, jazylu_web::now()))));
     let state = move || {
         let loading = ctx.with(|f| match f.times {
             Times::Loading => Some(true),

@@ -3,6 +3,8 @@
 
 use super::Ctx;
 use chrono::{DateTime, Timelike, Utc};
+use jazylu_core::catalogue::past_deadline;
+use jazylu_core::Tenge;
 use jazylu_i18n::Words;
 use leptos::prelude::*;
 
@@ -12,7 +14,7 @@ pub fn when(ctx: Ctx, w: &'static Words, t: DateTime<Utc>) -> String {
     format!("{}, {:02}:{:02}", w.date(local.date_naive()), local.hour(), local.minute())
 }
 
-/// Service, doctor, time and price as the start of a description list; `rest` follows inside.
+/// Service, doctor, time and price, as a description list.
 #[component]
 pub fn Visit(
     ctx: Ctx,
@@ -20,7 +22,7 @@ pub fn Visit(
     service: String,
     doctor: String,
     start: DateTime<Utc>,
-    price: String,
+    price: Option<Tenge>,
 ) -> impl IntoView {
     let lang = ctx.lang.get_untracked();
     let (service, doctor) = ctx.cat(|c| {
@@ -34,7 +36,7 @@ pub fn Visit(
             <dt>{w.service}</dt><dd>{service}</dd>
             <dt>{w.doctor}</dt><dd>{doctor}</dd>
             <dt>{w.when}</dt><dd>{when(ctx, w, start)} " " <small>"(" {w.clinic_time} ")"</small></dd>
-            <dt>{w.price}</dt><dd>{price}</dd>
+            <dt>{w.price}</dt><dd>{price.map(|p| p.to_string())}</dd>
         </dl>
     }
 }
@@ -42,8 +44,7 @@ pub fn Visit(
 /// The free-cancellation deadline in clinic time, or the warning that it has passed.
 #[component]
 pub fn Deadline(ctx: Ctx, w: &'static Words, deadline: DateTime<Utc>) -> impl IntoView {
-    // As `Policies::is_late`: at the deadline itself cancelling is still free.
-    if jazylu_web::now() <= deadline {
+    if !past_deadline(deadline, jazylu_web::now()) {
         leptos::either::Either::Left(view! {
             <p class="jz-deadline">
                 {w.free_cancel_until} " " <strong>{when(ctx, w, deadline)}</strong> " " <small>"(" {w.clinic_time} ")"</small>
@@ -61,16 +62,16 @@ pub fn Contacts(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let (phone, whatsapp, address) = ctx.cat(|c| {
         let clinic = c.clinic();
         (
-            clinic.phones.first().map(|p| (p.e164().to_string(), p.to_string())),
-            clinic.whatsapp.as_ref().map(|p| p.digits().to_string()),
+            clinic.phones.first().map(|p| (p.tel_href(), p.to_string())),
+            clinic.whatsapp.as_ref().map(|p| p.whatsapp_href()),
             clinic.address.get(lang).to_string(),
         )
     });
     view! {
         <p class="jz-contact-actions">
-            {phone.map(|(tel, shown)| view! { <a class="jz-call" href=format!("tel:{tel}")>{shown}</a> })}
-            {whatsapp.map(|digits| view! {
-                <a class="jz-wa" href=format!("https://wa.me/{digits}") rel="noopener" target="_blank">{w.message_whatsapp}</a>
+            {phone.map(|(href, shown)| view! { <a class="jz-call" href=href>{shown}</a> })}
+            {whatsapp.map(|href| view! {
+                <a class="jz-wa" href=href rel="noopener" target="_blank">{w.message_whatsapp}</a>
             })}
         </p>
         <p class="jz-address">{w.clinic_address} ": " {address}</p>

@@ -2,21 +2,12 @@
 // for WCAG 2.2 A and AA, walked as a keyboard and screen-reader user walks it: elements found by
 // role, label and text.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axe, launchBrowser, noHorizontalScroll, startServer, watch, widgetReady } from './harness.mjs';
+import { test } from 'node:test';
+import { axe, noHorizontalScroll, serverAndBrowser, watch, widgetReady } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const WORDS = {
   kk: {

@@ -1,27 +1,18 @@
 // The booking flow in a real browser: the real server and SQLite file, the release build,
 // Debian's Chromium. Each test asserts what the visitor sees and what the database holds.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, noHorizontalScroll, root, startServer, watch, widgetReady } from './harness.mjs';
+import { noHorizontalScroll, root, serverAndBrowser, startServer, stepHeading, watch, widgetReady } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
+serverAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 // Every page a test opens; none may crash (a wasm panic stops the whole module).
 let opened = [];
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 afterEach(() => {
   const crashes = opened.flatMap((seen) => seen.crashes);
@@ -77,9 +68,6 @@ async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = 
   return { page, seen, context };
 }
 
-/** The step's heading, "Шаг 2 из 5 Выберите время" and its kin. */
-const stepHeading = (page, n) =>
-  page.getByRole('heading', { level: 2, name: new RegExp(`^(Шаг ${n} из 5|Step ${n} of 5|${n}-қадам, барлығы 5) `) });
 
 /** Waits until the flow shows step `n` of 5. */
 async function atStep(page, n) {

@@ -6,23 +6,14 @@
 // let such a body out, so the browser cannot provoke them itself). The codes come from the wire
 // contract (crates/api/src/field.rs), the words from the words module (crates/i18n).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, launchBrowser, root, startServer, watch, widgetReady } from './harness.mjs';
+import { axe, root, serverAndBrowser, stepHeading, watch, widgetReady } from './harness.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const source = (path) => readFileSync(join(root, path), 'utf8');
 
@@ -124,8 +115,6 @@ async function endpointAnswers() {
   return answers;
 }
 
-const stepHeading = (page, n) =>
-  page.getByRole('heading', { level: 2, name: new RegExp(`^(Шаг ${n} из 5|Step ${n} of 5|${n}-қадам, барлығы 5) `) });
 
 /** The step of the flow a field is fixed on. */
 function stepOf(field) {

@@ -1,6 +1,7 @@
 // Starts the real server (real SQLite file, real port) on the real release build in dist/, and
 // Debian's Chromium through playwright-core.
 import { execFileSync, spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -114,3 +115,23 @@ export async function axe(page, what) {
   });
   if (found.length) throw new Error(`axe on ${what}:\n${found.join('\n')}`);
 }
+
+/** The real server and a browser for a test file: started before its tests and stopped after
+ * them; `use` receives both once they are up. */
+export function serverAndBrowser(use, options) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** The booking step's heading, "Шаг 2 из 5 Выберите время" and its kin in every language. */
+export const stepHeading = (page, n) =>
+  page.getByRole('heading', { level: 2, name: new RegExp(`^(Шаг ${n} из 5|Step ${n} of 5|${n}-қадам, барлығы 5) `) });

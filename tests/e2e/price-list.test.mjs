@@ -1,7 +1,7 @@
 // The price list in a real browser: the real server, the real release build, Debian's Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, noHorizontalScroll, startServer, watch, widgetReady } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { noHorizontalScroll, serverAndBrowser, watch, widgetReady } from './harness.mjs';
 
 const NBSP = '\u00a0';
 const NAMES = {
@@ -13,16 +13,7 @@ const TITLES = { kk: 'Қызметтер мен бағалар', ru: 'Услуг
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+serverAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const BOOK = /^(Жазылу|Записаться|Book): /;
 /** The services: the list items with a "Book" link. */

@@ -32,6 +32,11 @@ pub fn campaign_tags<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) ->
     out
 }
 
+/// Whether a visit has started (or passed): from then on it can no longer be cancelled.
+pub fn visit_started(start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    start <= now
+}
+
 /// The way a visitor came in: the channel the embedding page names (`data-channel`; the hosted
 /// page names none, so `hosted`) and the campaign tags of the page address's query.
 pub fn way_in(channel: Option<&str>, query: &str) -> (String, Vec<(String, String)>) {

@@ -63,6 +63,16 @@ impl Phone {
     pub fn digits(&self) -> &str {
         &self.0[1..]
     }
+
+    /// The link that calls this number.
+    pub fn tel_href(&self) -> String {
+        format!("tel:{}", self.e164())
+    }
+
+    /// The link that opens a WhatsApp chat with this number.
+    pub fn whatsapp_href(&self) -> String {
+        format!("https://wa.me/{}", self.digits())
+    }
 }
 
 impl TryFrom<String> for Phone {
@@ -95,6 +105,15 @@ mod tests {
         for input in ["+7 (701) 123-45-67", "8 701 123 45 67", "87011234567", "7011234567", "77011234567"] {
             assert_eq!(Phone::parse(input).map(|p| p.0), Ok("+77011234567".to_string()), "{input}");
         }
+    }
+
+    #[test]
+    fn links_call_and_message_the_number() {
+        let p = Phone::parse("8 701 123 45 67").expect("a phone");
+        assert_eq!(
+            (p.tel_href().as_str(), p.whatsapp_href().as_str()),
+            ("tel:+77011234567", "https://wa.me/77011234567")
+        );
     }
 
     #[test]

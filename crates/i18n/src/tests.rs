@@ -156,3 +156,9 @@ fn the_rules_quote_the_policies_with_their_plurals() {
     let en = words(Lang::En).rules(one);
     assert!(en[0].contains("up to 1 hour before") && en[1].contains("more than 1 minute late"), "{en:?}");
 }
+
+#[test]
+fn a_visit_length_is_short_and_never_broken() {
+    assert_eq!(words(Lang::Ru).duration(20), "20\u{a0}мин");
+    assert_eq!(words(Lang::En).duration(45), format!("45\u{a0}{}", words(Lang::En).min));
+}

@@ -187,6 +187,11 @@ impl Words {
         (self.month_year)(self, d)
     }
 
+    /// A visit's length, short: "20 мин".
+    pub fn duration(&self, minutes: u32) -> String {
+        format!("{minutes}\u{a0}{}", self.min)
+    }
+
     pub fn step_of(&self, n: usize, total: usize) -> String {
         (self.step_of)(n, total)
     }

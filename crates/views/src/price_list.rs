@@ -20,8 +20,8 @@ pub fn price_list(
 ) -> impl IntoView {
     let w = words(lang);
     let clinic = cat.clinic();
-    let phones = clinic.phones.iter().map(|p| (format!("tel:{}", p.e164()), p.to_string()));
-    let whatsapp = clinic.whatsapp.as_ref().map(|wa| format!("https://wa.me/{}", wa.digits()));
+    let phones = clinic.phones.iter().map(|p| (p.tel_href(), p.to_string()));
+    let whatsapp = clinic.whatsapp.as_ref().map(|wa| wa.whatsapp_href());
     let categories = cat
         .categories()
         .iter()
@@ -90,7 +90,7 @@ fn service(
         <li class="jz-svc">
             <div class="jz-svc-main">
                 <span class="jz-svc-name">{name.clone()}</span>
-                <span class="jz-svc-meta">{format!("{}\u{a0}{}", s.duration.get(), w.min)}</span>
+                <span class="jz-svc-meta">{w.duration(s.duration.get().into())}</span>
                 {s.needs_informed_consent.then(|| view! { <span class="jz-svc-note">{w.needs_informed_consent}</span> })}
             </div>
             <div class="jz-svc-price">{shown}</div>

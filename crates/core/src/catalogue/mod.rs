@@ -103,6 +103,11 @@ pub struct Policies {
     pub auto_confirm: bool,
 }
 
+/// Whether `now` comes after a free-cancellation deadline; at the deadline itself it is free.
+pub fn past_deadline(deadline: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> bool {
+    now > deadline
+}
+
 impl Policies {
     /// The last moment to cancel or move a visit free of charge [public offer 3.9].
     pub fn cancel_deadline(&self, start: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
@@ -112,7 +117,7 @@ impl Policies {
     /// Whether cancelling at `now` comes after the deadline: still allowed, but the clinic may
     /// charge for it. At the deadline itself it is still free.
     pub fn is_late(&self, start: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> bool {
-        now > self.cancel_deadline(start)
+        past_deadline(self.cancel_deadline(start), now)
     }
 
     /// The numbers the rules summary quotes to the visitor.

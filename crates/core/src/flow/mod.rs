@@ -12,7 +12,7 @@ mod tests;
 pub use receipt::Receipt;
 pub use session::Kept;
 
-use crate::availability::{Busy, DoctorChoice};
+use crate::availability::{free_slots, Busy, DoctorChoice, Slot};
 use crate::booking::{is_minor, Booking};
 use crate::catalogue::{Catalogue, DoctorId};
 use crate::clock::{parse_date, parse_instant};
@@ -274,6 +274,17 @@ impl Flow {
             self.slot = None;
         }
         self.go(Step::Time);
+    }
+
+    /// The free times on offer over the booking horizon, once the busy time is in; with "any
+    /// doctor" one per start (the first free doctor's).
+    pub fn offered(&self, cat: &Catalogue, now: DateTime<Utc>) -> Option<Vec<Slot>> {
+        let Times::Ready(busy) = &self.times else { return None };
+        let service = cat.service(&self.form.service)?;
+        let (today, last) = horizon(cat, now);
+        let mut slots = free_slots(cat, service, &self.doctor_choice(), busy, now, today, last);
+        slots.dedup_by(|b, a| a.start == b.start);
+        Some(slots)
     }
 
     pub fn doctor_choice(&self) -> DoctorChoice {

@@ -1,10 +1,11 @@
 //! A booking the visitor holds: made (the endpoint's `201`, with the manage token) or looked up
 //! for the manage page (the token is the visitor's own).
 
-use crate::catalogue::Catalogue;
+use crate::booking::visit_started;
+use crate::catalogue::{past_deadline, Catalogue};
 use crate::clock::{instant, parse_instant};
 use crate::confirmation::{ics_data_url, CalendarEvent};
-use crate::Lang;
+use crate::{Lang, Tenge};
 use chrono::{DateTime, Utc};
 use jazylu_api::{BookingView, Created, Status};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,21 @@ pub struct Receipt {
 }
 
 impl Receipt {
+    /// The price the booking was made at.
+    pub fn price(&self) -> Option<Tenge> {
+        Tenge::new(self.price)
+    }
+
+    /// Whether the visitor may still cancel: not cancelled, and the visit not started.
+    pub fn cancellable(&self, now: DateTime<Utc>) -> bool {
+        self.status != Status::Cancelled && !visit_started(self.start, now)
+    }
+
+    /// Whether cancelling now comes after the deadline the visitor was given.
+    pub fn past_deadline(&self, now: DateTime<Utc>) -> bool {
+        past_deadline(self.cancel_deadline, now)
+    }
+
     /// The add-to-calendar file of this booking as a `data:` URL: the service at the clinic, its
     /// address, and the first-visit rule with the reference.
     pub fn calendar_url(&self, cat: &Catalogue, lang: Lang, now: DateTime<Utc>) -> String {

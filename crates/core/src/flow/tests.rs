@@ -2,7 +2,7 @@
 //! The markup is the components' and is proven by the browser tests (`tests/e2e`).
 
 use super::*;
-use crate::availability::{free_slots, Slot};
+use crate::availability::Slot;
 use crate::confirmation::callback_words;
 use crate::ident::Iin;
 use jazylu_api::{Patient, PersonField, Status};
@@ -41,14 +41,9 @@ fn clinic_day(cat: &Catalogue, t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&cat.clinic().time_zone.offset()).date_naive()
 }
 
-/// The times the time step offers, as `src/booking/time.rs` computes them.
+/// The times the time step offers.
 fn offered(f: &Flow, cat: &Catalogue) -> Vec<Slot> {
-    let Times::Ready(busy) = &f.times else { return Vec::new() };
-    let service = cat.service(&f.form.service).expect("a service");
-    let (today, last) = horizon(cat, now());
-    let mut slots = free_slots(cat, service, &f.doctor_choice(), busy, now(), today, last);
-    slots.dedup_by(|b, a| a.start == b.start);
-    slots
+    f.offered(cat, now()).expect("busy time loaded")
 }
 
 fn type_adult(f: &mut Flow) {
@@ -349,8 +344,10 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     assert_eq!(f.net, Net::Idle);
     let r = f.receipt.clone().expect("a receipt");
     assert_eq!(r.token, "tok", "the visitor's token is kept");
-    assert!(now() > r.cancel_deadline, "the deadline has passed");
-    assert_eq!((r.status, r.start > now()), (Status::Requested, true), "it can still be cancelled");
+    assert!(r.past_deadline(now()), "the deadline has passed");
+    assert!(!r.past_deadline(r.cancel_deadline), "at the deadline itself it is still free");
+    assert!(r.cancellable(now()), "it can still be cancelled");
+    assert!(!r.cancellable(r.start), "not once the visit has started");
     assert!(cat.clinic().policies.is_late(r.start, now()), "the clinic may charge for cancelling");
     f.confirm_cancel = true;
     f.managed(answer(
@@ -362,6 +359,7 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     assert!(!f.confirm_cancel);
     let r = f.receipt.clone().expect("a receipt");
     assert_eq!((r.status, r.cancelled_late), (Status::Cancelled, true));
+    assert!(!r.cancellable(now()), "a cancelled booking is not cancelled twice");
     f.managed(answer(404, "{}"));
     assert_eq!(f.net, Net::Failed("booking_not_found"));
 }

@@ -245,7 +245,7 @@ pub async fn cancel(
             if b.status == "cancelled" {
                 return Ok(Ok((b, now)));
             }
-            if b.start <= now {
+            if jazylu_core::booking::visit_started(b.start, now) {
                 return Ok(Err(ApiError::new(
                     StatusCode::CONFLICT,
                     "visit_started",
