@@ -5,7 +5,7 @@ use super::visit::{Contacts, Deadline, Visit};
 use super::{effects, Ctx};
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
-use jazylu_core::flow::Net;
+use jazylu_core::flow::{Failure, Net};
 use jazylu_views::handler;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -18,24 +18,18 @@ pub fn load(ctx: Ctx) {
 pub fn Manage(ctx: Ctx) -> impl IntoView {
     // Made afresh when what it shows changes.
     let shown = move || {
-        ctx.with(|f| {
-            (f.net.clone(), f.confirm_cancel, f.receipt.as_ref().map(|r| (r.status, r.cancelled_late)))
-        })
+        ctx.with(|f| (f.net, f.confirm_cancel, f.receipt.as_ref().map(|r| (r.status, r.cancelled_late))))
     };
     super::fresh(shown, move |_| {
         let w = ctx.w();
-        let (net, receipt, confirm) = ctx.peek(|f| (f.net.clone(), f.receipt.clone(), f.confirm_cancel));
+        let (net, receipt, confirm) = ctx.peek(|f| (f.net, f.receipt.clone(), f.confirm_cancel));
         let problem = match &net {
-            Net::Failed(code) => {
-                let text = match *code {
-                    "booking_not_found" => w.not_found,
-                    "visit_started" => w.visit_started,
-                    "network" => w.send_failed,
-                    _ => w.server_failed,
-                };
-                let retry = (*code != "booking_not_found" && receipt.is_none())
+            Net::Failed(why) => {
+                let retry = (*why != Failure::NotFound && receipt.is_none())
                     .then(|| view! { <button type="button" class="jz-retry" on:click=handler(move |_| load(ctx))>{w.retry}</button> });
-                Some(view! { <p class="jz-alert" role="alert" id="jz-manage-error">{text}</p> {retry} })
+                Some(
+                    view! { <p class="jz-alert" role="alert" id="jz-manage-error">{why.word(w)}</p> {retry} },
+                )
             }
             _ => None,
         };

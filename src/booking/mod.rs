@@ -19,7 +19,7 @@ pub use crate::fresh::fresh;
 pub use effects::resume_service;
 
 use crate::app::Handover;
-use jazylu_core::flow::{manage_link, Flow, Net, Step};
+use jazylu_core::flow::{manage_link, Failure, Flow, Net, Step};
 use jazylu_core::{Catalogue, Lang};
 use jazylu_i18n::{words, Words};
 use leptos::either::EitherOf3;
@@ -118,8 +118,8 @@ pub fn BookingFlow(handover: Handover, lang: RwSignal<Lang>, on_exit: Callback<(
         let w = ctx.w();
         ctx.with(|f| match (&f.net, f.step) {
             (Net::Pending, Step::Review) => w.sending,
-            (Net::Failed("network"), _) => w.send_failed,
-            (Net::Failed(_), Step::Review) => w.server_failed,
+            (Net::Failed(why), Step::Review) => why.word(w),
+            (Net::Failed(Failure::Network), _) => w.send_failed,
             (_, Step::Done) => w.received,
             _ => "",
         })

@@ -47,8 +47,8 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
                             });
                         })>
                         <option value="">{w.choose}</option>
-                        {Relation::ALL.iter().zip(w.relations).map(|(r, name)| view! {
-                            <option value=r.code()>{name}</option>
+                        {Relation::ALL.into_iter().map(|r| view! {
+                            <option value=r.code()>{r.word(w)}</option>
                         }).collect_view()}
                     </select>
                     <p class="jz-err" id="jz-e-representative.relation">{relation_problem}</p>

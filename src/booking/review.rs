@@ -3,18 +3,13 @@
 
 use super::visit::Visit;
 use super::{effects, Ctx};
-use jazylu_core::booking::Relation;
+use jazylu_core::booking::{full_name, Relation};
 use jazylu_core::flow::{mask_iin, Net};
 use jazylu_core::person::BirthDate;
 use jazylu_core::phone::Phone;
 use jazylu_i18n::Words;
 use jazylu_views::handler;
 use leptos::prelude::*;
-
-/// A name as its parts were typed.
-fn full_name(parts: [&str; 3]) -> String {
-    parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
-}
 
 /// A birth date and a phone as they will be stored ("20.05.1995", "+7 701 123 45 67").
 fn as_stored(ctx: Ctx, birth: &str, phone: &str) -> (String, String) {
@@ -38,8 +33,7 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let (iin, address) = (format!("{} {}", w.iin, mask_iin(&p.iin)), p.address.clone());
     let representative = f.as_representative.then(|| {
         let r = &f.representative;
-        let relation =
-            Relation::ALL.iter().position(|x| x.code() == r.relation).map_or("", |i| w.relations[i]);
+        let relation = Relation::parse(&r.relation).map_or("", |r| r.word(w));
         let (_, phone) = as_stored(ctx, &r.birth_date, &r.phone);
         (
             format!("{} ({relation})", full_name([&r.surname, &r.given_name, &r.patronymic])),
@@ -47,11 +41,9 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
             phone,
         )
     });
-    let net = move || ctx.with(|f| f.net.clone());
+    let net = move || ctx.with(|f| f.net);
     let failed = move || match net() {
-        Net::Failed(code) => Some(view! {
-            <p class="jz-alert" id="jz-send-failed">{if code == "network" { w.send_failed } else { w.server_failed }}</p>
-        }),
+        Net::Failed(why) => Some(view! { <p class="jz-alert" id="jz-send-failed">{why.word(w)}</p> }),
         _ => None,
     };
     let label = move || match net() {

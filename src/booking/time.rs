@@ -3,8 +3,8 @@
 //! clinic time. Each grid is one Tab stop; arrow keys move within it.
 
 use super::{effects, keys, Ctx};
-use chrono::{Datelike, Days, NaiveDate, Timelike};
-use jazylu_core::availability::Slot;
+use chrono::{Datelike, NaiveDate, Timelike};
+use jazylu_core::availability::{calendar_months, free_days, Slot};
 use jazylu_core::clock::{Instant, IsoDate};
 use jazylu_core::flow::Times;
 use jazylu_i18n::Words;
@@ -52,26 +52,10 @@ pub fn Time(ctx: Ctx, w: &'static Words) -> impl IntoView {
 fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
     let zone = ctx.cat(|c| c.clinic().time_zone.offset());
     let day_of = move |s: &Slot| s.start.with_timezone(&zone).date_naive();
-    let free: Vec<NaiveDate> = {
-        let mut days: Vec<NaiveDate> = slots.iter().map(day_of).collect();
-        days.dedup();
-        days
-    };
+    let free = free_days(&slots, zone);
     let (Some(first), Some(last)) = (free.first().copied(), free.last().copied()) else { return None };
     let day = Memo::new(move |_| ctx.with(|f| f.day).filter(|d| (first..=last).contains(d)).unwrap_or(first));
-    let today = ctx.cat(|c| c.clinic().time_zone.today(jazylu_web::now()));
-
-    // Months from this one to the last with a free day: a month without one is not shown.
-    let mut months = Vec::new();
-    let mut start = today.with_day(1).unwrap_or(today);
-    while start <= last {
-        let next = start.checked_add_months(chrono::Months::new(1)).unwrap_or(last + Days::new(1));
-        if free.iter().any(|d| *d >= start && *d < next) {
-            months.push(start);
-        }
-        start = next;
-    }
-    let free_days = free.clone();
+    let months = ctx.cat(|c| calendar_months(c.clinic().time_zone.today(jazylu_web::now()), &free));
     let choose = move |d: NaiveDate| ctx.update(|f| f.choose_day(&IsoDate(d).to_string()));
     let grid = months
         .into_iter()
@@ -79,10 +63,10 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
             let name = w.month_year(month);
             let lead = month.weekday().num_days_from_monday() as usize;
             let dates: Vec<NaiveDate> = month.iter_days().take_while(|d| d.month() == month.month()).collect();
-            let free_days = free_days.clone();
+            let open_days = free.clone();
             view! {
                 <p class="jz-month" aria-hidden="true">{name.clone()}</p>
-                <div class="jz-days" role="group" aria-label=name on:keydown=handler(move |ev| keys::days(ev, &free_days, choose))>
+                <div class="jz-days" role="group" aria-label=name on:keydown=handler(move |ev| keys::days(ev, &open_days, choose))>
                     {w.weekdays_short().iter().map(|h| view! { <span class="jz-wd" aria-hidden="true">{*h}</span> }).collect_view()}
                     {(0..lead).map(|_| view! { <span></span> }).collect_view()}
                     {dates.into_iter().map(|date| {

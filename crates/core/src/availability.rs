@@ -335,6 +335,29 @@ fn merged_busy(
     merged
 }
 
+/// The days with a free slot, in clinic time (`zone`), in order and each once.
+pub fn free_days(slots: &[Slot], zone: FixedOffset) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = slots.iter().map(|s| s.start.with_timezone(&zone).date_naive()).collect();
+    days.dedup();
+    days
+}
+
+/// The months a calendar of `free` days shows (each as its first day): from this month to the
+/// last free day's, without a month that has no free day.
+pub fn calendar_months(today: NaiveDate, free: &[NaiveDate]) -> Vec<NaiveDate> {
+    let Some(&last) = free.last() else { return Vec::new() };
+    let mut months = Vec::new();
+    let mut start = today.with_day(1).unwrap_or(today);
+    while start <= last {
+        let next = start.checked_add_months(chrono::Months::new(1)).unwrap_or(last + Days::new(1));
+        if free.iter().any(|d| *d >= start && *d < next) {
+            months.push(start);
+        }
+        start = next;
+    }
+    months
+}
+
 /// Merges per-doctor lists (each ordered by start, given in the order of `service.doctors`) into
 /// one ordered by start and, at equal starts, by list.
 fn merge(lists: Vec<Vec<Slot>>) -> Vec<Slot> {

@@ -80,6 +80,16 @@ impl Relation {
     pub fn parse(s: &str) -> Option<Relation> {
         Relation::ALL.into_iter().find(|r| r.code() == s)
     }
+
+    /// Its name in the visitor's language (`Words::relations` is in the order of `ALL`).
+    pub fn word(self, w: &jazylu_i18n::Words) -> &'static str {
+        w.relations[self as usize]
+    }
+}
+
+/// A name as its parts were typed, surname first: "Ахметова Алия Серікқызы".
+pub fn full_name(parts: [&str; 3]) -> String {
+    parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// A person as the booking knows them, every part checked.

@@ -623,3 +623,32 @@ fn reads_busy_time_as_the_endpoint_sends_it() {
     let zone = chrono::FixedOffset::east_opt(5 * 3600).expect("zone");
     assert_eq!(Busy::from_wire(&one.to_wire(zone)), Some(one));
 }
+
+#[test]
+fn calendar_shows_only_months_with_a_free_day() {
+    let d = |s: &str| parse_date(s).expect("date");
+    let today = d("2026-11-25");
+    assert_eq!(calendar_months(today, &[]), Vec::<NaiveDate>::new());
+    assert_eq!(calendar_months(today, &[d("2026-11-26"), d("2026-11-30")]), [d("2026-11-01")]);
+    // December has nothing free: not shown, January is.
+    assert_eq!(
+        calendar_months(today, &[d("2026-11-30"), d("2027-01-04")]),
+        [d("2026-11-01"), d("2027-01-01")]
+    );
+    // Nothing left this month: the calendar starts with the next.
+    assert_eq!(calendar_months(today, &[d("2026-12-01")]), [d("2026-12-01")]);
+}
+
+#[test]
+fn free_days_are_clinic_days_in_order_each_once() {
+    let c = cat();
+    let s = service(&c, "endoscopy");
+    let slots = free_slots(&c, s, &DoctorChoice::Any, &[], now(), day("2026-11-25"), day("2027-01-31"));
+    assert!(slots.len() > 1);
+    let zone = c.clinic().time_zone.offset();
+    let days = free_days(&slots, zone);
+    assert!(days.windows(2).all(|w| w[0] < w[1]));
+    for s in &slots {
+        assert!(days.contains(&s.start.with_timezone(&zone).date_naive()));
+    }
+}

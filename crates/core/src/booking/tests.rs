@@ -276,3 +276,14 @@ fn the_way_in_is_the_named_channel_or_the_hosted_page() {
     assert_eq!(tags, vec![("utm_source".to_string(), "ig".to_string())]);
     assert_eq!(way_in(Some("instagram"), "").0, "instagram");
 }
+
+#[test]
+fn relations_are_named_in_each_language_and_names_written_surname_first() {
+    use crate::Lang;
+    use jazylu_i18n::words;
+    assert_eq!(Relation::Parent.word(words(Lang::En)), "Parent");
+    assert_eq!(Relation::Guardian.word(words(Lang::Ru)), "Опекун");
+    assert_eq!(Relation::Trustee.word(words(Lang::Kk)), "Қамқоршысы");
+    assert_eq!(full_name([" Ахметова ", "Алия", ""]), "Ахметова Алия");
+    assert_eq!(full_name(["Ким", "Ирина", "Сергеевна"]), "Ким Ирина Сергеевна");
+}

@@ -62,13 +62,36 @@ impl Step {
     }
 }
 
-/// A request to the endpoint and how it went. `Failed` holds a code for the words shown:
-/// `network`, `server`, `booking_not_found`, `visit_started`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A request to the endpoint and how it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Net {
     Idle,
     Pending,
-    Failed(&'static str),
+    Failed(Failure),
+}
+
+/// Why a request failed, as the visitor is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Failure {
+    /// No answer came: offline, a timeout, the server away. Worth trying again.
+    Network,
+    /// An answer that is not what was asked for.
+    Server,
+    /// The manage link names no booking (or its token does not match).
+    NotFound,
+    /// Too late to cancel: the visit has begun.
+    VisitStarted,
+}
+
+impl Failure {
+    pub fn word(self, w: &jazylu_i18n::Words) -> &'static str {
+        match self {
+            Failure::Network => w.send_failed,
+            Failure::Server => w.server_failed,
+            Failure::NotFound => w.not_found,
+            Failure::VisitStarted => w.visit_started,
+        }
+    }
 }
 
 /// The doctors' busy time for the booking horizon, as loaded from `/api/availability`.
@@ -388,10 +411,10 @@ impl Flow {
     pub fn answered(&mut self, answer: Option<Answer<Created>>) {
         self.net = Net::Idle;
         match answer {
-            None => self.net = Net::Failed("network"),
+            None => self.net = Net::Failed(Failure::Network),
             Some(Answer::Ok(created)) => match Receipt::created(created) {
                 Some(r) => self.done(r),
-                None => self.net = Net::Failed("server"),
+                None => self.net = Net::Failed(Failure::Server),
             },
             Some(Answer::Err(409, body)) => {
                 // The fresh busy time comes with the answer; the next paint offers what is free.
@@ -407,7 +430,7 @@ impl Flow {
                 let first = body.errors[0].field;
                 self.show_problems(body.errors, first);
             }
-            Some(Answer::Err(..)) => self.net = Net::Failed("server"),
+            Some(Answer::Err(..)) => self.net = Net::Failed(Failure::Server),
         }
     }
 
@@ -426,17 +449,17 @@ impl Flow {
         let token = self.manage.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
         self.confirm_cancel = false;
         self.net = match answer {
-            None => Net::Failed("network"),
+            None => Net::Failed(Failure::Network),
             Some(Answer::Ok(view)) => match Receipt::viewed(view, token) {
                 Some(r) => {
                     self.receipt = Some(r);
                     Net::Idle
                 }
-                None => Net::Failed("server"),
+                None => Net::Failed(Failure::Server),
             },
-            Some(Answer::Err(404, _)) => Net::Failed("booking_not_found"),
-            Some(Answer::Err(409, _)) => Net::Failed("visit_started"),
-            Some(Answer::Err(..)) => Net::Failed("server"),
+            Some(Answer::Err(404, _)) => Net::Failed(Failure::NotFound),
+            Some(Answer::Err(409, _)) => Net::Failed(Failure::VisitStarted),
+            Some(Answer::Err(..)) => Net::Failed(Failure::Server),
         };
     }
 }

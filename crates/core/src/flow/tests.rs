@@ -294,7 +294,7 @@ fn a_network_failure_keeps_everything_and_the_retry_reuses_the_key() {
     let mut f = at_review();
     let (first, body) = f.submit(&cat, now(), Lang::Ru, || "key-1".into()).expect("sends");
     f.answered(None);
-    assert_eq!(f.net, Net::Failed("network"));
+    assert_eq!(f.net, Net::Failed(Failure::Network));
     assert_eq!((f.step, f.form.patient.surname.as_str()), (Step::Review, "Иванова"));
     let (again, same) = f.submit(&cat, now(), Lang::Ru, || "key-2".into()).expect("sends");
     assert_eq!((again, same), (first, body));
@@ -361,7 +361,7 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     assert_eq!((r.status, r.cancelled_late), (Status::Cancelled, true));
     assert!(!r.cancellable(now()), "a cancelled booking is not cancelled twice");
     f.managed(answer(404, "{}"));
-    assert_eq!(f.net, Net::Failed("booking_not_found"));
+    assert_eq!(f.net, Net::Failed(Failure::NotFound));
 }
 
 #[test]
