@@ -3,6 +3,8 @@
 
 mod api;
 mod app;
+#[cfg(feature = "bench")]
+mod bench;
 mod booking;
 mod fresh;
 mod host;
