@@ -22,7 +22,7 @@ afterEach(() => {
 
 // Every test starts from an empty database, so counts and free times are its own.
 beforeEach(() => {
-  server.sql('PRAGMA foreign_keys = ON; DELETE FROM idempotency; DELETE FROM bookings;');
+  server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM bookings;');
 });
 
 const CATALOGUE = JSON.parse(readFileSync(join(root, 'data/catalogue.sample.json'), 'utf8'));

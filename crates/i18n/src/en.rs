@@ -74,6 +74,7 @@ pub static WORDS: Words = Words {
     sending: "Sending…",
     send_failed: "The connection failed and the request may not have arrived. Everything is kept: try again, you will not be booked twice.",
     server_failed: "The server could not answer just now. Everything is kept: please try again shortly.",
+    too_many_requests: "Too many attempts from this connection. Everything is kept: wait a minute, then try again.",
     late_booking: "The visit is soon: this booking cannot be cancelled free of charge.",
     received: "Request received",
     confirmed: "Booking confirmed",

@@ -91,6 +91,7 @@ pub struct Words {
     pub sending: &'static str,
     pub send_failed: &'static str,
     pub server_failed: &'static str,
+    pub too_many_requests: &'static str,
     pub late_booking: &'static str,
     pub received: &'static str,
     pub confirmed: &'static str,

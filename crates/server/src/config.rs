@@ -32,6 +32,20 @@ pub struct Config {
     /// (e.g. https://clinic.kz,https://www.clinic.kz). The server's own origin always may.
     #[arg(long, env = "JAZYLU_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
+
+    /// Requests one client may make at once to the booking and manage routes before it must wait.
+    #[arg(long, env = "JAZYLU_RATE_BURST", default_value_t = 10)]
+    pub rate_burst: u32,
+
+    /// Milliseconds after which a client may make one more of those requests.
+    #[arg(long, env = "JAZYLU_RATE_PERIOD_MS", default_value_t = 6000)]
+    pub rate_period_ms: u64,
+
+    /// Behind a reverse proxy: the header in which it passes the client's address (e.g.
+    /// X-Forwarded-For; the last address in it counts). Only set it when the proxy sets the
+    /// header on every request, or clients could choose their own address.
+    #[arg(long, env = "JAZYLU_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 impl Config {

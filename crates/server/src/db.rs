@@ -9,6 +9,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_catalogue_publications.sql"),
     include_str!("../migrations/0002_bookings.sql"),
     include_str!("../migrations/0003_people_phone_optional.sql"),
+    include_str!("../migrations/0004_sealed_replays.sql"),
+    include_str!("../migrations/0005_cancel_deadline.sql"),
 ];
 
 #[derive(Clone)]
@@ -18,14 +20,12 @@ pub struct Db {
 
 impl Db {
     pub fn open(path: &Path) -> Result<Db, rusqlite::Error> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                rusqlite::Error::SqliteFailure(
-                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                    Some(format!("cannot create {}: {e}", dir.display())),
-                )
-            })?;
-        }
+        owner_only(path).map_err(|e| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                Some(format!("cannot prepare {}: {e}", path.display())),
+            )
+        })?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a booking acknowledged to a visitor survives a power cut.
@@ -58,6 +58,25 @@ impl Db {
         .await
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
     }
+}
+
+/// The database holds patients' data: its folder is made 0700 and the file 0600 (narrowed if it
+/// exists) before SQLite opens it, and SQLite gives its -wal and -shm files the file's mode.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        }
+        let file = std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(path)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {

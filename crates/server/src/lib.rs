@@ -3,7 +3,9 @@
 pub mod config;
 pub mod db;
 pub mod error;
+mod limits;
 pub mod page;
+mod replay;
 mod routes;
 mod security;
 mod state;
@@ -20,12 +22,29 @@ use std::sync::Arc;
 /// Why the server refused to start. Printed as is to the operator: no panic trace.
 #[derive(Debug)]
 pub enum StartError {
-    CatalogueUnreadable { path: String, error: std::io::Error },
-    CatalogueInvalid { path: String, problems: Vec<Problem> },
-    Database { path: String, error: rusqlite::Error },
-    Dist { path: String, error: std::io::Error },
-    Bind { addr: String, error: std::io::Error },
+    CatalogueUnreadable {
+        path: String,
+        error: std::io::Error,
+    },
+    CatalogueInvalid {
+        path: String,
+        problems: Vec<Problem>,
+    },
+    Database {
+        path: String,
+        error: rusqlite::Error,
+    },
+    Dist {
+        path: String,
+        error: std::io::Error,
+    },
+    Bind {
+        addr: String,
+        error: std::io::Error,
+    },
     BadOrigin(String),
+    /// A setting that cannot work, with what to change.
+    BadSetting(String),
 }
 
 impl fmt::Display for StartError {
@@ -48,6 +67,7 @@ impl fmt::Display for StartError {
                 write!(f, "cannot read the widget build in {path}: {error}")
             }
             StartError::Bind { addr, error } => write!(f, "cannot listen on {addr}: {error}"),
+            StartError::BadSetting(why) => write!(f, "{why}"),
             StartError::BadOrigin(o) => {
                 write!(f, "allowed origin {o:?} is not of the form https://host[:port]")
             }
@@ -81,12 +101,14 @@ impl Running {
 /// Loads everything, refuses to start on any problem, then listens.
 pub async fn start(config: Config) -> Result<Running, StartError> {
     let state = load(&config)?;
+    let limit = limits::layer(&config).map_err(StartError::BadSetting)?;
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
     let addr = listener.local_addr().map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
-    let app = routes::router(state);
+    // The peer's address is what the rate limit keys on.
+    let app = routes::router(state, limit).into_make_service_with_connect_info::<SocketAddr>();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

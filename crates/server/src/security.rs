@@ -39,6 +39,8 @@ impl Origins {
                 axum::http::header::AUTHORIZATION,
                 HeaderName::from_static("idempotency-key"),
             ])
+            // A widget on another site may read how long to wait after a 429.
+            .expose_headers([axum::http::header::RETRY_AFTER])
             .max_age(std::time::Duration::from_secs(600))
     }
 }

@@ -95,6 +95,8 @@ pub struct NewBooking<'a> {
     pub catalogue_id: i64,
     pub price_tenge: u32,
     pub status: &'static str,
+    /// The free-cancellation deadline promised in the answer; kept, never recomputed.
+    pub cancel_deadline: DateTime<Utc>,
     pub now: DateTime<Utc>,
     pub channel: Option<&'a str>,
     pub utm: Option<&'a str>,
@@ -121,8 +123,8 @@ pub fn claim(
     let id = loop {
         let inserted = tx.execute(
             "INSERT INTO bookings (reference, manage_token_sha256, catalogue_id, service_id, doctor_id,
-                 start_utc, end_utc, price_tenge, status, lang, channel, utm, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 start_utc, end_utc, price_tenge, status, lang, channel, utm, created_at, cancel_deadline_utc)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 reference,
                 sha256_hex(token.as_bytes()),
@@ -137,6 +139,7 @@ pub fn claim(
                 new.channel,
                 new.utm,
                 now,
+                new.cancel_deadline.timestamp(),
             ],
         );
         match inserted {
@@ -178,10 +181,7 @@ pub fn claim(
     let created = Created { reference, manage_token: token };
     let response = answer(&created);
     if let Some((key, request_sha256)) = new.idempotency {
-        tx.execute(
-            "INSERT INTO idempotency (key, request_sha256, status, response, created_at) VALUES (?1, ?2, 201, ?3, ?4)",
-            params![key, request_sha256, response, now],
-        )?;
+        crate::replay::keep(&tx, key, request_sha256, 201, &response, new.now)?;
     }
     tx.commit()?;
     Ok((created, response))
@@ -222,20 +222,6 @@ fn violates(e: &rusqlite::Error, constraint: std::os::raw::c_int) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == constraint)
 }
 
-/// A stored answer to an earlier request with the same `Idempotency-Key`.
-pub struct Replay {
-    pub request_sha256: String,
-    pub status: u16,
-    pub response: String,
-}
-
-pub fn replay(conn: &Connection, key: &str) -> rusqlite::Result<Option<Replay>> {
-    conn.query_row("SELECT request_sha256, status, response FROM idempotency WHERE key = ?1", [key], |r| {
-        Ok(Replay { request_sha256: r.get(0)?, status: r.get(1)?, response: r.get(2)? })
-    })
-    .optional()
-}
-
 /// A booking as its manage link shows it: nothing that identifies the patient.
 pub struct Stored {
     pub id: i64,
@@ -247,13 +233,15 @@ pub struct Stored {
     pub price_tenge: i64,
     pub status: String,
     pub cancelled_late: bool,
+    pub cancel_deadline: DateTime<Utc>,
 }
 
 /// The booking with this reference and manage token; `None` for an unknown reference and for a
 /// wrong token alike.
 pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result<Option<Stored>> {
     conn.query_row(
-        "SELECT id, reference, service_id, doctor_id, start_utc, end_utc, price_tenge, status, cancelled_late
+        "SELECT id, reference, service_id, doctor_id, start_utc, end_utc, price_tenge, status, cancelled_late,
+             cancel_deadline_utc
          FROM bookings WHERE reference = ?1 AND manage_token_sha256 = ?2",
         params![reference, sha256_hex(token.as_bytes())],
         |r| {
@@ -267,6 +255,7 @@ pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result
                 price_tenge: r.get(6)?,
                 status: r.get(7)?,
                 cancelled_late: r.get(8)?,
+                cancel_deadline: DateTime::from_timestamp(r.get(9)?, 0).unwrap_or_default(),
             })
         },
     )

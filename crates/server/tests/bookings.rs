@@ -2,77 +2,15 @@
 
 mod common;
 
-use chrono::{Days, Utc};
-use common::{client, spawn, TestServer, SAMPLE};
+use chrono::Utc;
+use common::requests::{body, catalogue, count, manage, post, post_raw, slots};
+use common::{client, spawn, SAMPLE};
 use jazylu_api::{
-    Availability, BookingRequest, BookingView, BusyTime, Consents, Created, ErrorBody, Field, FieldCode,
-    FieldError, Patient, PersonField, Representative, Status,
+    Availability, BookingView, BusyTime, Created, ErrorBody, Field, FieldCode, FieldError, Patient,
+    PersonField, Representative, Status,
 };
-use jazylu_core::availability::{free_slots, DoctorChoice, Slot};
-use jazylu_core::Catalogue;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-fn catalogue() -> Catalogue {
-    Catalogue::parse(&std::fs::read_to_string(SAMPLE).expect("sample")).expect("valid")
-}
-
-/// Free slots of the 20-minute repeat visit with one doctor, from the day after tomorrow on (more
-/// than the 10-hour cancellation notice away, whatever the time of day), as of now.
-fn slots() -> Vec<Slot> {
-    let cat = catalogue();
-    let service = cat.service("visit-repeat").expect("service").clone();
-    let doctor = DoctorChoice::One(service.doctors[0].clone());
-    let today = cat.clinic().time_zone.today(Utc::now());
-    let (from, to) = (today + Days::new(2), today + Days::new(14));
-    free_slots(&cat, &service, &doctor, &[], Utc::now(), from, to)
-}
-
-fn body(slot: &Slot) -> BookingRequest {
-    BookingRequest {
-        service: "visit-repeat".into(),
-        doctor: slot.doctor.to_string(),
-        start: slot.start.to_rfc3339(),
-        patient: Patient {
-            surname: "Сейтқали".into(),
-            given_name: "Айгерім".into(),
-            patronymic: String::new(),
-            iin: "950520300004".into(),
-            birth_date: "1995-05-20".into(),
-            phone: "+7 701 123 45 67".into(),
-            address: "Қаскелең, Абай 1".into(),
-            whatsapp: true,
-        },
-        representative: None,
-        consents: Consents { offer: true, personal_data: true },
-        lang: "ru".into(),
-        channel: "instagram".into(),
-        utm: [("utm_source", "ig"), ("utm_campaign", "spring"), ("fbclid", "dropped")]
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .into(),
-    }
-}
-
-async fn post(s: &TestServer, body: &BookingRequest, key: Option<&str>) -> reqwest::Response {
-    post_raw(s, &serde_json::to_value(body).expect("json"), key).await
-}
-
-/// Any JSON, for bodies the widget would never send.
-async fn post_raw(s: &TestServer, body: &Value, key: Option<&str>) -> reqwest::Response {
-    let mut req = client()
-        .post(s.url("/api/bookings"))
-        .header("content-type", "application/json")
-        .body(body.to_string());
-    if let Some(k) = key {
-        req = req.header("idempotency-key", k);
-    }
-    req.send().await.expect("request")
-}
-
-fn count(s: &TestServer, sql: &str) -> i64 {
-    let conn = rusqlite::Connection::open(s.database()).expect("open db");
-    conn.query_row(sql, [], |r| r.get(0)).expect("count")
-}
 
 #[tokio::test]
 async fn a_booking_is_created_and_stored() {
@@ -330,20 +268,6 @@ fn logs_carry_no_personal_data() {
     }
 }
 
-async fn manage<T: serde::de::DeserializeOwned>(
-    s: &TestServer,
-    method: reqwest::Method,
-    path: &str,
-    token: Option<&str>,
-) -> (StatusCode, T) {
-    let mut req = client().request(method, s.url(path));
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    }
-    let res = req.send().await.expect("request");
-    (res.status(), res.json().await.expect("json"))
-}
-
 #[tokio::test]
 async fn the_manage_link_shows_and_cancels_with_its_token_only() {
     let s = spawn().await;
@@ -390,7 +314,11 @@ async fn a_cancellation_after_the_deadline_is_marked_late() {
     // Move the visit to five hours from now: inside the 10-hour notice.
     let conn = rusqlite::Connection::open(s.database()).expect("open db");
     let start = Utc::now().timestamp() + 5 * 3600;
-    conn.execute("UPDATE bookings SET start_utc = ?1, end_utc = ?1 + 1200", [start]).expect("update");
+    conn.execute(
+        "UPDATE bookings SET start_utc = ?1, end_utc = ?1 + 1200, cancel_deadline_utc = ?1 - 36000",
+        [start],
+    )
+    .expect("update");
 
     let path = format!("/api/bookings/{}", created.reference);
     let (_, shown): (_, BookingView) = manage(&s, reqwest::Method::GET, &path, Some(token)).await;

@@ -81,6 +81,8 @@ pub enum Failure {
     NotFound,
     /// Too late to cancel: the visit has begun.
     VisitStarted,
+    /// The endpoint's abuse limit (429): the same request will pass after a wait.
+    TooMany,
 }
 
 impl Failure {
@@ -90,6 +92,7 @@ impl Failure {
             Failure::Server => w.server_failed,
             Failure::NotFound => w.not_found,
             Failure::VisitStarted => w.visit_started,
+            Failure::TooMany => w.too_many_requests,
         }
     }
 }
@@ -426,6 +429,7 @@ impl Flow {
                 self.slot_notice = Some(FieldCode::SlotTaken);
                 self.go(Step::Time);
             }
+            Some(Answer::Err(429, _)) => self.net = Net::Failed(Failure::TooMany),
             Some(Answer::Err(422, Some(body))) if !body.errors.is_empty() => {
                 let first = body.errors[0].field;
                 self.show_problems(body.errors, first);
@@ -459,6 +463,7 @@ impl Flow {
             },
             Some(Answer::Err(404, _)) => Net::Failed(Failure::NotFound),
             Some(Answer::Err(409, _)) => Net::Failed(Failure::VisitStarted),
+            Some(Answer::Err(429, _)) => Net::Failed(Failure::TooMany),
             Some(Answer::Err(..)) => Net::Failed(Failure::Server),
         };
     }

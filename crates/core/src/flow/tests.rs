@@ -289,6 +289,19 @@ fn a_taken_slot_sends_the_visitor_back_to_the_times_with_the_data_kept() {
 }
 
 #[test]
+fn over_the_abuse_limit_everything_is_kept_and_the_retry_reuses_the_key() {
+    let cat = cat();
+    let mut f = at_review();
+    let (first, body) = f.submit(&cat, now(), Lang::Kk, || "key-1".into()).expect("sends");
+    f.answered(Some(Answer::Err(429, None)));
+    assert_eq!(f.net, Net::Failed(Failure::TooMany));
+    assert_eq!(Failure::TooMany.word(words(Lang::Ru)), words(Lang::Ru).too_many_requests);
+    assert_eq!(f.step, Step::Review);
+    let (again, same) = f.submit(&cat, now(), Lang::Kk, || "key-2".into()).expect("sends");
+    assert_eq!((again, same), (first, body));
+}
+
+#[test]
 fn a_network_failure_keeps_everything_and_the_retry_reuses_the_key() {
     let cat = cat();
     let mut f = at_review();

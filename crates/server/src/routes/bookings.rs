@@ -2,6 +2,7 @@
 //! claimed atomically, and nothing personal in logs or URLs.
 
 use crate::error::{ApiError, AppJson};
+use crate::replay;
 use crate::state::AppState;
 use crate::store::{self, ClaimError, NewBooking};
 use axum::extract::{Query, State};
@@ -12,6 +13,7 @@ use chrono::{DateTime, Days, FixedOffset, TimeDelta, Utc};
 use jazylu_api::{Availability, BookingRequest, BookingView, BusyTime, Created, Invalid, SlotTaken, Status};
 use jazylu_core::availability::Busy;
 use jazylu_core::booking::{Booking, FieldCode};
+use jazylu_core::catalogue::past_deadline;
 use jazylu_core::clock::{parse_date, parse_instant};
 use serde::Deserialize;
 
@@ -80,8 +82,9 @@ pub async fn create(
     let state = s.clone();
     let outcome =
         s.db.call(move |conn| {
+            let now = Utc::now();
             if let Some(key) = &key {
-                if let Some(r) = store::replay(conn, key)? {
+                if let Some(r) = replay::find(conn, key, now)? {
                     return Ok(if r.request_sha256 == request_sha256 {
                         Outcome::Replay(r.status, r.response)
                     } else {
@@ -89,7 +92,6 @@ pub async fn create(
                     });
                 }
             }
-            let now = Utc::now();
             let cat = &state.catalogue;
             let zone = cat.clinic().time_zone.offset();
             // The requested doctor's busy time on the days around the requested start is all the
@@ -119,6 +121,7 @@ pub async fn create(
                 catalogue_id: state.catalogue_id,
                 price_tenge: price,
                 status,
+                cancel_deadline: deadline,
                 now,
                 channel,
                 utm: utm.as_deref(),
@@ -197,10 +200,9 @@ fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "booking_not_found", "no booking with this reference and token")
 }
 
+/// The booking as it was promised: its deadline is the stored one, whatever the catalogue says now.
 fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
-    let clinic = s.catalogue.clinic();
-    let zone = clinic.time_zone.offset();
-    let deadline = clinic.policies.cancel_deadline(b.start);
+    let zone = s.catalogue.clinic().time_zone.offset();
     BookingView {
         reference: b.reference.clone(),
         status: Status::parse(&b.status).unwrap_or(Status::Requested),
@@ -209,8 +211,8 @@ fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
         start: b.start.with_timezone(&zone).to_rfc3339(),
         end: b.end.with_timezone(&zone).to_rfc3339(),
         price: b.price_tenge,
-        cancel_deadline: deadline.with_timezone(&zone).to_rfc3339(),
-        deadline_passed: clinic.policies.is_late(b.start, now),
+        cancel_deadline: b.cancel_deadline.with_timezone(&zone).to_rfc3339(),
+        deadline_passed: past_deadline(b.cancel_deadline, now),
         cancelled_late: b.cancelled_late,
     }
 }
@@ -237,7 +239,6 @@ pub async fn cancel(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = manage_token(&headers).ok_or_else(not_found)?;
-    let state = s.clone();
     let result =
         s.db.call(move |c| {
             let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(not_found())) };
@@ -252,7 +253,7 @@ pub async fn cancel(
                     "the visit has already started or passed",
                 )));
             }
-            let late = state.catalogue.clinic().policies.is_late(b.start, now);
+            let late = past_deadline(b.cancel_deadline, now);
             store::cancel(c, b.id, late, now)?;
             tracing::info!(reference = %b.reference, "booking cancelled");
             Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(not_found))

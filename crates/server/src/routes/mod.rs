@@ -4,6 +4,7 @@ mod api;
 mod bookings;
 mod page;
 
+use crate::limits::ClientLimit;
 use crate::security::COMMON_HEADERS;
 use crate::state::AppState;
 use axum::extract::Request;
@@ -22,15 +23,19 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 /// Larger bodies get 413 before any handler reads them.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, limit: ClientLimit) -> Router {
+    // What writes or reads a booking is limited per client; the rest is cheap and cached.
+    let limited = Router::new()
+        .route("/bookings", axum::routing::post(bookings::create))
+        .route("/bookings/{reference}", get(bookings::show))
+        .route("/bookings/{reference}/cancel", axum::routing::post(bookings::cancel))
+        .route_layer(limit);
     let api = Router::new()
         .route("/catalog", get(api::catalog))
         .route("/health", get(api::health))
         .route("/openapi.json", get(api::openapi))
         .route("/availability", get(bookings::availability))
-        .route("/bookings", axum::routing::post(bookings::create))
-        .route("/bookings/{reference}", get(bookings::show))
-        .route("/bookings/{reference}/cancel", axum::routing::post(bookings::cancel))
+        .merge(limited)
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(state.origins.cors());

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod requests;
+
 use jazylu_server::{Config, Running};
 use std::path::{Path, PathBuf};
 
@@ -35,6 +37,9 @@ pub fn config(dir: &Path) -> Config {
     c.dist = dist;
     c.port = 0;
     c.allowed_origins = vec!["https://clinic.example".into()];
+    // One test client makes many requests; the limit's own test sets it low.
+    c.rate_burst = 1_000_000;
+    c.rate_period_ms = 1;
     c
 }
 
