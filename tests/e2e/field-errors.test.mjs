@@ -59,6 +59,15 @@ function day(from, working) {
 
 const at = (date, hhmm) => `${date}T${hhmm}:00+05:00`;
 const WORKDAY = day(2, true);
+/** A Monday, Wednesday or Friday without exceptions: both doctors of the repeat visit work
+ * 14:00-16:00 then. */
+const BOTH_WORK = (() => {
+  for (let i = 2; i < 16; i++) {
+    const d = clinicDay(i);
+    if ([1, 3, 5].includes(d.weekday) && !HOLIDAYS.includes(d.date)) return d.date;
+  }
+  throw new Error('no such day');
+})();
 
 const PATIENT = {
   surname: 'Иванова', given_name: 'Анна', patronymic: '', iin: '950520300004', birth_date: '1995-05-20',
@@ -98,7 +107,8 @@ const BROKEN = [
   request({ top: { doctor: 'kassymova' } }),
 ];
 
-/** The endpoint's real answers to the broken bodies, and a slot taken twice (409). */
+/** The endpoint's real answers to the broken bodies, a slot taken twice (409), and the limits
+ * of one patient and one phone (two live bookings, never two at once). */
 async function endpointAnswers() {
   const post = async (body, key) => {
     const r = await fetch(`${server.base}/api/bookings`, {
@@ -109,9 +119,16 @@ async function endpointAnswers() {
   };
   const answers = [];
   for (const [i, body] of BROKEN.entries()) answers.push(await post(body, `broken-${i}-${Date.now()}`));
-  const taken = request({ top: { start: at(WORKDAY, '11:00') } });
+  const taken = request({ top: { start: at(BOTH_WORK, '14:00') } });
   assert.equal((await post(taken, `first-${Date.now()}`)).status, 201);
   answers.push(await post(taken, `second-${Date.now()}`));
+  const other = { phone: '+7 702 000 00 01' };
+  const overlap = request({ patient: other, top: { doctor: 'akhmetov', start: at(BOTH_WORK, '14:00') } });
+  answers.push(await post(overlap, `overlap-${Date.now()}`));
+  assert.equal((await post(request({ top: { start: at(BOTH_WORK, '15:00') } }), `two-${Date.now()}`)).status, 201);
+  answers.push(await post(request({ patient: other, top: { start: at(BOTH_WORK, '16:00') } }), `three-${Date.now()}`));
+  // Another patient, with the phone that already has two.
+  answers.push(await post(request({ patient: { iin: '950520300502' }, top: { start: at(BOTH_WORK, '17:00') } }), `phone-${Date.now()}`));
   return answers;
 }
 

@@ -161,13 +161,19 @@ pub enum FieldCode {
     BeyondHorizon,
     ClinicClosed,
     OutsideHours,
+    /// The patient (by IIN) already holds as many live future bookings as the clinic allows.
+    PatientBookingsLimit,
+    /// So does the contact phone, whoever the patients are.
+    PhoneBookingsLimit,
+    /// The patient already has a live booking at an overlapping time, with any doctor.
+    PatientOverlap,
     /// A code this build does not know (a newer endpoint): shown with a general message.
     Unknown,
 }
 
 impl FieldCode {
     /// Every code the endpoint sends.
-    pub const ALL: [FieldCode; 25] = [
+    pub const ALL: [FieldCode; 28] = [
         FieldCode::Required,
         FieldCode::TooLong,
         FieldCode::NameChars,
@@ -193,6 +199,9 @@ impl FieldCode {
         FieldCode::BeyondHorizon,
         FieldCode::ClinicClosed,
         FieldCode::OutsideHours,
+        FieldCode::PatientBookingsLimit,
+        FieldCode::PhoneBookingsLimit,
+        FieldCode::PatientOverlap,
     ];
 
     /// The code as sent (for logs and tests; serde writes the same).
@@ -224,6 +233,9 @@ impl FieldCode {
             BeyondHorizon => "beyond_horizon",
             ClinicClosed => "clinic_closed",
             OutsideHours => "outside_hours",
+            PatientBookingsLimit => "patient_bookings_limit",
+            PhoneBookingsLimit => "phone_bookings_limit",
+            PatientOverlap => "patient_overlap",
             Unknown => "unknown",
         }
     }

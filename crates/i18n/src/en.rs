@@ -137,6 +137,13 @@ fn field_message(code: FieldCode) -> &'static str {
         RelationInvalid => "Please choose from the list",
         GuaranteeRequired => "Please confirm that you are the legal representative",
         ConsentRequired => "We cannot book you without this consent",
+        PatientBookingsLimit => {
+            "This patient already has as many upcoming bookings as can be made online. Cancel one of them, or call the clinic"
+        }
+        PhoneBookingsLimit => {
+            "This phone number already has as many upcoming bookings as can be made online. Cancel one of them, or call the clinic"
+        }
+        PatientOverlap => "The patient already has another booking at this time. Please choose another time",
         SlotTaken => "Someone has just taken this time. Please choose another; what you typed is kept",
         InThePast | TooSoon | BeyondHorizon | ClinicClosed | OutsideHours | SlotInvalid => {
             "This time can no longer be booked. Please choose another"

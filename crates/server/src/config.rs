@@ -41,6 +41,20 @@ pub struct Config {
     #[arg(long, env = "JAZYLU_RATE_PERIOD_MS", default_value_t = 6000)]
     pub rate_period_ms: u64,
 
+    /// Milliseconds after which a request still running is answered `408 timeout` (a booking
+    /// not yet stored by then never is).
+    #[arg(long, env = "JAZYLU_REQUEST_TIMEOUT_MS", default_value_t = 15_000)]
+    pub request_timeout_ms: u64,
+
+    /// Milliseconds a client has to send a request's headers, and that a kept-alive connection
+    /// may sit idle; then the connection is closed.
+    #[arg(long, env = "JAZYLU_HEADER_TIMEOUT_MS", default_value_t = 10_000)]
+    pub header_timeout_ms: u64,
+
+    /// Requests served at once; one more is answered `503 overloaded` at once instead of waiting.
+    #[arg(long, env = "JAZYLU_MAX_CONCURRENT_REQUESTS", default_value_t = 256)]
+    pub max_concurrent_requests: usize,
+
     /// Behind a reverse proxy: the header in which it passes the client's address (e.g.
     /// X-Forwarded-For; the last address in it counts). Only set it when the proxy sets the
     /// header on every request, or clients could choose their own address.

@@ -81,6 +81,16 @@ fn owner_only(path: &Path) -> std::io::Result<()> {
 
 fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if done > MIGRATIONS.len() {
+        // A newer server wrote it: this one would misread what it does not know.
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            Some(format!(
+                "its schema is version {done}, newer than this server's {}: run the newer server",
+                MIGRATIONS.len()
+            )),
+        ));
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

@@ -8,6 +8,7 @@ pub mod page;
 mod replay;
 mod routes;
 mod security;
+mod serve;
 mod state;
 pub mod store;
 
@@ -98,25 +99,37 @@ impl Running {
     }
 }
 
+/// A panic's message may quote the text that caused it, and that text may be personal data: only
+/// where it happened is logged. (A panicking request still gets a JSON 500: see `routes`.)
+pub fn log_panics_without_payload() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        tracing::error!(location = %at, "panic; its message is not logged");
+    }));
+}
+
 /// Loads everything, refuses to start on any problem, then listens.
 pub async fn start(config: Config) -> Result<Running, StartError> {
     let state = load(&config)?;
     let limit = limits::layer(&config).map_err(StartError::BadSetting)?;
+    if config.max_concurrent_requests == 0 || config.request_timeout_ms == 0 || config.header_timeout_ms == 0
+    {
+        return Err(StartError::BadSetting(
+            "--max-concurrent-requests, --request-timeout-ms and --header-timeout-ms must be above zero"
+                .into(),
+        ));
+    }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
     let addr = listener.local_addr().map_err(|error| StartError::Bind { addr: addr.to_string(), error })?;
-    // The peer's address is what the rate limit keys on.
-    let app = routes::router(state, limit).into_make_service_with_connect_info::<SocketAddr>();
+    let header_timeout = std::time::Duration::from_millis(config.header_timeout_ms);
+    let app = routes::router(state, limit);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(serve::serve(listener, app, header_timeout, async move {
+        let _ = rx.await;
+    }));
     tracing::info!(%addr, "listening");
     Ok(Running { addr, shutdown: tx, task })
 }
@@ -155,6 +168,8 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         db,
         dist: config.dist.clone(),
         origins: Arc::new(origins),
+        max_concurrent: config.max_concurrent_requests,
+        request_timeout: std::time::Duration::from_millis(config.request_timeout_ms),
     })
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     // Logs to stderr; stdout carries only the address line that scripts and tests read.
     tracing_subscriber::fmt().with_target(false).with_writer(std::io::stderr).init();
+    jazylu_server::log_panics_without_payload();
     let config = Config::parse();
     match jazylu_server::start(config).await {
         Ok(running) => {

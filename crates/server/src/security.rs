@@ -46,9 +46,14 @@ impl Origins {
 }
 
 /// Headers on every response.
-pub const COMMON_HEADERS: [(&str, &str); 3] = [
+pub const COMMON_HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
     // No page address (which may carry a booking reference) leaks to other sites.
     ("referrer-policy", "no-referrer"),
     ("cross-origin-opener-policy", "same-origin"),
+    // The widget needs none of these; an injected script gets none either.
+    ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
 ];
+
+/// JSON is never a document: nothing in it may load or be framed.
+pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";

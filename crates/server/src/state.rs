@@ -20,6 +20,10 @@ pub struct AppState {
     pub db: Db,
     pub dist: PathBuf,
     pub origins: Arc<Origins>,
+    /// Requests served at once; one more is answered 503.
+    pub max_concurrent: usize,
+    /// A request still running after this is answered 408.
+    pub request_timeout: std::time::Duration,
 }
 
 impl AppState {

@@ -3,6 +3,7 @@
 //! impossible even if two requests race past the availability check.
 
 use chrono::{DateTime, Utc};
+use jazylu_api::{Field, FieldCode, FieldError, PersonField};
 use jazylu_core::availability::Busy;
 use jazylu_core::booking::{Booking, Person};
 use jazylu_core::catalogue::DoctorId;
@@ -81,6 +82,10 @@ pub struct Created {
 
 pub enum ClaimError {
     SlotTaken,
+    /// The request's deadline passed before the commit: it was answered 408, nothing is stored.
+    TooLate,
+    /// The patient's limits: too many live bookings, or one at the same time.
+    Refused(Vec<FieldError>),
     Db(rusqlite::Error),
 }
 
@@ -95,6 +100,10 @@ pub struct NewBooking<'a> {
     pub catalogue_id: i64,
     pub price_tenge: u32,
     pub status: &'static str,
+    /// Past this the request has been answered 408: the claim rolls back instead of committing.
+    pub deadline: std::time::Instant,
+    /// Live future bookings a patient or a contact phone may hold.
+    pub max_live: u32,
     /// The free-cancellation deadline promised in the answer; kept, never recomputed.
     pub cancel_deadline: DateTime<Utc>,
     pub now: DateTime<Utc>,
@@ -166,6 +175,12 @@ pub fn claim(
             }
         }
     }
+    // After the slot: a taken time is the answer that helps most. Inside the transaction, so two
+    // requests at once cannot both pass.
+    let refused = patient_limits(&tx, b, new.max_live, new.now)?;
+    if !refused.is_empty() {
+        return Err(ClaimError::Refused(refused));
+    }
     insert_person(&tx, id, "patient", &b.patient, Some(b.address.as_str()), Some(b.whatsapp), None)?;
     if let Some(r) = &b.representative {
         insert_person(&tx, id, "representative", &r.person, None, None, Some(r.relation.code()))?;
@@ -183,8 +198,69 @@ pub fn claim(
     if let Some((key, request_sha256)) = new.idempotency {
         crate::replay::keep(&tx, key, request_sha256, 201, &response, new.now)?;
     }
+    if std::time::Instant::now() >= new.deadline {
+        return Err(ClaimError::TooLate);
+    }
     tx.commit()?;
     Ok((created, response))
+}
+
+/// What the patient's other live bookings forbid: one at an overlapping time (any doctor), and
+/// more than `max_live` future ones per patient IIN or per contact phone.
+fn patient_limits(
+    tx: &rusqlite::Transaction<'_>,
+    b: &Booking,
+    max_live: u32,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Vec<FieldError>> {
+    let live = "b.status != 'cancelled' AND b.end_utc > ?2";
+    let of_patient: i64 = tx.query_row(
+        &format!(
+            "SELECT count(*) FROM bookings b JOIN people p ON p.booking_id = b.id AND p.role = 'patient'
+             WHERE p.iin = ?1 AND {live}"
+        ),
+        params![b.patient.iin.as_str(), now.timestamp()],
+        |r| r.get(0),
+    )?;
+    let overlapping: i64 = tx.query_row(
+        &format!(
+            "SELECT count(*) FROM bookings b JOIN people p ON p.booking_id = b.id AND p.role = 'patient'
+             WHERE p.iin = ?1 AND {live} AND b.start_utc < ?4 AND b.end_utc > ?3"
+        ),
+        params![b.patient.iin.as_str(), now.timestamp(), b.slot.start.timestamp(), b.slot.end.timestamp()],
+        |r| r.get(0),
+    )?;
+    let phone = b.contact_phone().map(|p| p.e164());
+    let of_phone: i64 = match &phone {
+        Some(phone) => tx.query_row(
+            &format!(
+                "SELECT count(*) FROM bookings b WHERE {live}
+                 AND EXISTS (SELECT 1 FROM people p WHERE p.booking_id = b.id AND p.phone = ?1)"
+            ),
+            params![phone, now.timestamp()],
+            |r| r.get(0),
+        )?,
+        None => 0,
+    };
+    let mut refused = Vec::new();
+    if overlapping > 0 {
+        refused.push(FieldError { field: Field::Slot, code: FieldCode::PatientOverlap });
+    }
+    if of_patient >= i64::from(max_live) {
+        refused.push(FieldError {
+            field: Field::Patient(PersonField::Iin),
+            code: FieldCode::PatientBookingsLimit,
+        });
+    }
+    if of_phone >= i64::from(max_live) {
+        let field = if b.patient.phone.is_some() {
+            Field::Patient(PersonField::Phone)
+        } else {
+            Field::Rep(PersonField::Phone)
+        };
+        refused.push(FieldError { field, code: FieldCode::PhoneBookingsLimit });
+    }
+    Ok(refused)
 }
 
 fn insert_person(

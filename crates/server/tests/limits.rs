@@ -1,11 +1,12 @@
 //! Abuse limits against the real server: one client that books as fast as it can is refused with
-//! 429, `Retry-After` and a code, and every booking that was let through is stored.
+//! 429, `Retry-After` and a code, and every booking that was let through is stored; one patient
+//! or one phone holds at most the catalogue's `max_live_bookings` (2), never two at once.
 
 mod common;
 
-use common::requests::{body, count, slots};
-use common::{client, spawn_with};
-use jazylu_api::ErrorBody;
+use common::requests::{body, body_for, count, manage, post, slots, slots_of};
+use common::{client, spawn, spawn_with};
+use jazylu_api::{BookingView, Created, ErrorBody, Field, FieldCode, FieldError, PersonField};
 use reqwest::StatusCode;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -24,7 +25,7 @@ async fn a_client_booking_at_speed_gets_429_and_what_passed_is_stored() {
             .post(s.url("/api/bookings"))
             .header("content-type", "application/json")
             .header("origin", "https://clinic.example")
-            .json(&body(&slots[i % slots.len()]))
+            .json(&body_for(&slots[i % slots.len()], i as u32))
             .send()
             .await
             .expect("request");
@@ -89,4 +90,66 @@ async fn a_limit_that_cannot_work_stops_the_start() {
         let err = jazylu_server::start(c).await.err().expect("refused");
         assert!(matches!(err, jazylu_server::StartError::BadSetting(_)), "{err}");
     }
+}
+
+async fn refusal(s: &common::TestServer, b: &jazylu_api::BookingRequest) -> Vec<FieldError> {
+    let res = post(s, b, None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: ErrorBody = res.json().await.expect("json");
+    assert_eq!(body.code, "invalid_booking");
+    body.errors
+}
+
+#[tokio::test]
+async fn a_patient_holds_two_live_bookings_and_never_two_at_once() {
+    let s = spawn().await;
+    let slots = slots();
+    // A time when the service's other doctor works too.
+    let others = slots_of(1);
+    let at = slots.iter().position(|x| others.iter().any(|o| o.start == x.start)).expect("both work then");
+    let (first, second, third) =
+        (&slots[at], &slots[(at + 10) % slots.len()], &slots[(at + 20) % slots.len()]);
+    let one: Created = post(&s, &body(first), None).await.json().await.expect("json");
+    // The same patient at the same time with the other doctor.
+    let other = others.iter().find(|x| x.start == first.start).expect("the other doctor is free then");
+    let mut same_time = body(other);
+    same_time.patient.phone = "+7 702 000 00 01".into();
+    assert_eq!(
+        refusal(&s, &same_time).await,
+        [FieldError { field: Field::Slot, code: FieldCode::PatientOverlap }]
+    );
+
+    assert_eq!(post(&s, &body(second), None).await.status(), StatusCode::CREATED);
+    let mut third_one = body(third);
+    third_one.patient.phone = "+7 702 000 00 02".into();
+    assert_eq!(
+        refusal(&s, &third_one).await,
+        [FieldError { field: Field::Patient(PersonField::Iin), code: FieldCode::PatientBookingsLimit }]
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 2);
+
+    // A cancelled booking no longer counts.
+    let path = format!("/api/bookings/{}/cancel", one.reference);
+    let (status, _): (_, BookingView) =
+        manage(&s, reqwest::Method::POST, &path, Some(one.manage_token.as_str())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(post(&s, &third_one, None).await.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn one_phone_holds_two_live_bookings_whoever_the_patients_are() {
+    let s = spawn().await;
+    let slots = slots();
+    let same_phone = |slot, n| {
+        let mut b = body_for(slot, n);
+        b.patient.phone = "+7 701 555 00 00".into();
+        b
+    };
+    assert_eq!(post(&s, &same_phone(&slots[0], 1), None).await.status(), StatusCode::CREATED);
+    assert_eq!(post(&s, &same_phone(&slots[5], 2), None).await.status(), StatusCode::CREATED);
+    assert_eq!(
+        refusal(&s, &same_phone(&slots[10], 3)).await,
+        [FieldError { field: Field::Patient(PersonField::Phone), code: FieldCode::PhoneBookingsLimit }]
+    );
+    assert_eq!(post(&s, &body_for(&slots[10], 3), None).await.status(), StatusCode::CREATED);
 }

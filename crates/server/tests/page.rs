@@ -61,3 +61,51 @@ async fn without_a_build_the_page_says_so_in_json() {
     let body: serde_json::Value = res.json().await.expect("json");
     assert_eq!(body["code"], "widget_not_built");
 }
+
+#[tokio::test]
+async fn the_raw_template_never_leaves_however_it_is_asked_for() {
+    let s = spawn().await;
+    for path in ["/%69ndex.html", "//", "/./index.html", "/INDEX.HTML", "/%2findex.html"] {
+        let res = client().get(s.url(path)).send().await.expect("request");
+        let status = res.status();
+        let body = res.text().await.expect("body");
+        assert!(!body.contains("%JZ_"), "{path} served the raw template ({status})");
+    }
+    // The page itself, filled in, with its CSP.
+    let res = client().get(s.url("/index.html")).send().await.expect("request");
+    assert!(res.headers()["content-security-policy"].to_str().expect("ascii").contains("script-src"));
+    assert!(!res.text().await.expect("body").contains("%JZ_"));
+}
+
+#[tokio::test]
+async fn api_answers_are_not_documents_and_bookings_are_not_stored_anywhere() {
+    let s = spawn().await;
+    let catalog = client().get(s.url("/api/catalog")).send().await.expect("request");
+    assert_eq!(catalog.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    assert_eq!(catalog.headers()["permissions-policy"], "camera=(), microphone=(), geolocation=()");
+    let booking = client().get(s.url("/api/bookings/JZ-AAAAAA")).send().await.expect("request");
+    assert_eq!(booking.headers()["cache-control"], "no-store");
+    let created = client()
+        .post(s.url("/api/bookings"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(created.headers()["cache-control"], "no-store");
+    let page = client().get(s.url("/")).send().await.expect("request");
+    assert_eq!(page.headers()["permissions-policy"], "camera=(), microphone=(), geolocation=()");
+}
+
+#[test]
+fn a_database_newer_than_the_server_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("new.sqlite3");
+    jazylu_server::db::Db::open(&file).expect("created");
+    let conn = rusqlite::Connection::open(&file).expect("open");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    conn.pragma_update(None, "user_version", version + 1).expect("newer");
+    drop(conn);
+    let err = jazylu_server::db::Db::open(&file).err().expect("refused");
+    assert!(err.to_string().contains("newer than this server's"), "{err}");
+}

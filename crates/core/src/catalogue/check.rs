@@ -35,6 +35,7 @@ const POLICIES: &[&str] = &[
     "min_notice_min",
     "horizon_days",
     "auto_confirm",
+    "max_live_bookings",
 ];
 const TEXT: &[&str] = &["kk", "ru", "en"];
 const ENTRY: &[&str] = &["days", "hours", "breaks"];
@@ -322,6 +323,7 @@ impl Checker {
             first_visit_arrive_early_min: get("first_visit_arrive_early_min", 10, 0, 60),
             min_notice_min: get("min_notice_min", 60, 0, 7 * 24 * 60),
             horizon_days: get("horizon_days", 30, 1, 365),
+            max_live_bookings: get("max_live_bookings", 2, 1, 20),
             auto_confirm: p.as_ref().is_some_and(|p| self.flag(p, "auto_confirm")),
         }
     }

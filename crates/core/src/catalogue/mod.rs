@@ -101,6 +101,8 @@ pub struct Policies {
     pub horizon_days: u32,
     /// Bookings are `confirmed` at once instead of `requested`.
     pub auto_confirm: bool,
+    /// Live future bookings one patient (by IIN), or one contact phone, may hold at a time.
+    pub max_live_bookings: u32,
 }
 
 /// Whether `now` comes after a free-cancellation deadline; at the deadline itself it is free.

@@ -3,12 +3,13 @@
 
 use crate::error::{ApiError, AppJson};
 use crate::replay;
+use crate::routes::Started;
 use crate::state::AppState;
 use crate::store::{self, ClaimError, NewBooking};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use chrono::{DateTime, Days, FixedOffset, TimeDelta, Utc};
 use jazylu_api::{Availability, BookingRequest, BookingView, BusyTime, Created, Invalid, SlotTaken, Status};
 use jazylu_core::availability::Busy;
@@ -72,6 +73,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
 
 pub async fn create(
     State(s): State<AppState>,
+    Extension(Started(started)): Extension<Started>,
     headers: HeaderMap,
     AppJson(form): AppJson<BookingRequest>,
 ) -> Result<Response, ApiError> {
@@ -121,6 +123,10 @@ pub async fn create(
                 catalogue_id: state.catalogue_id,
                 price_tenge: price,
                 status,
+                max_live: cat.clinic().policies.max_live_bookings,
+                // A little before the 408, so that the commit never races the answer.
+                deadline: started
+                    + state.request_timeout.saturating_sub(std::time::Duration::from_millis(100)),
                 cancel_deadline: deadline,
                 now,
                 channel,
@@ -151,6 +157,8 @@ pub async fn create(
                 Err(ClaimError::SlotTaken) => {
                     Ok(Outcome::Taken(wire(&store::doctor_busy(conn, &form.doctor, from, to)?, zone)))
                 }
+                Err(ClaimError::Refused(errors)) => Ok(Outcome::Invalid(errors)),
+                Err(ClaimError::TooLate) => Ok(Outcome::TooLate),
                 Err(ClaimError::Db(e)) => Err(e),
             }
         })
@@ -161,6 +169,9 @@ pub async fn create(
         Outcome::Created(body) => json_response(StatusCode::CREATED, body),
         Outcome::Replay(status, body) => {
             json_response(StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED), body)
+        }
+        Outcome::TooLate => {
+            ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", "the request took too long").into_response()
         }
         Outcome::KeyReused => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -179,6 +190,8 @@ pub async fn create(
 
 enum Outcome {
     Created(String),
+    /// Past the request's deadline: the client has had its 408.
+    TooLate,
     Replay(u16, String),
     KeyReused,
     Taken(Vec<BusyTime>),

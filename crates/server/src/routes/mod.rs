@@ -5,15 +5,17 @@ mod bookings;
 mod page;
 
 use crate::limits::ClientLimit;
-use crate::security::COMMON_HEADERS;
+use crate::security::{API_CSP, COMMON_HEADERS};
 use crate::state::AppState;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use std::time::Duration;
+use tower::ServiceExt;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -22,6 +24,16 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 /// Larger bodies get 413 before any handler reads them.
 pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// When a request came in: its booking, if any, is committed only before `Started::deadline`, so
+/// a request that was answered 408 never books afterwards.
+#[derive(Clone, Copy)]
+pub struct Started(pub std::time::Instant);
+
+async fn started(mut req: Request, next: Next) -> Response {
+    req.extensions_mut().insert(Started(std::time::Instant::now()));
+    next.run(req).await
+}
 
 pub fn router(state: AppState, limit: ClientLimit) -> Router {
     // What writes or reads a booking is limited per client; the rest is cheap and cached.
@@ -37,20 +49,40 @@ pub fn router(state: AppState, limit: ClientLimit) -> Router {
         .route("/availability", get(bookings::availability))
         .merge(limited)
         .fallback(api::not_found)
-        .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(state.origins.cors());
-
-    // trunk's hashed files and their .br/.gz twins made by scripts/build.
-    let files = ServeDir::new(&state.dist).precompressed_br().precompressed_gzip();
+        .method_not_allowed_fallback(api::method_not_allowed);
+    let cors = state.origins.cors();
+    let max_concurrent = state.max_concurrent;
+    let timeout = state.request_timeout;
 
     Router::new()
         .route("/", get(page::index))
         .route("/index.html", get(page::index))
         .nest("/api", api)
-        .fallback_service(files)
+        // trunk's hashed files and their .br/.gz twins made by scripts/build.
+        .fallback(static_file)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(15)))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::from_fn(started))
+        // A full server says so at once (503) rather than queueing without end.
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(axum::error_handling::HandleErrorLayer::new(|_: tower::BoxError| async {
+                    crate::error::ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "overloaded",
+                        "the server is busy; try again in a moment",
+                    )
+                }))
+                .load_shed()
+                // Global: one count for every route (a plain concurrency limit counts per route).
+                .layer(tower::limit::GlobalConcurrencyLimitLayer::new(max_concurrent)),
+        )
         .layer(middleware::from_fn(crate::error::json_errors))
+        // A bug in a handler answers a JSON 500 instead of dropping the connection.
+        .layer(CatchPanicLayer::custom(|_| {
+            crate::error::ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side")
+                .into_response()
+        }))
         .layer(middleware::from_fn(response_headers))
         .layer(CompressionLayer::new())
         .layer(
@@ -62,21 +94,57 @@ pub fn router(state: AppState, limit: ClientLimit) -> Router {
                 .on_request(())
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+        // Outermost: every answer to an allowed site, errors of the layers above included,
+        // carries its CORS headers.
+        .layer(cors)
         .with_state(state)
 }
 
-/// Security headers on everything; long caching for files whose names carry a content hash.
+/// Security headers on everything; long caching for files whose names carry a content hash, and
+/// none at all for bookings (their answers carry the manage token).
 async fn response_headers(req: Request, next: Next) -> Response {
-    let hashed = is_hashed_asset(req.uri().path());
+    let path = req.uri().path();
+    let hashed = is_hashed_asset(path);
+    let api = path.starts_with("/api/");
+    let booking = path == "/api/bookings" || path.starts_with("/api/bookings/");
     let mut res = next.run(req).await;
-    let cache =
-        if hashed && res.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = match () {
+        _ if booking => "no-store",
+        _ if hashed && res.status().is_success() => "public, max-age=31536000, immutable",
+        _ => "no-cache",
+    };
     let headers = res.headers_mut();
     for (name, value) in COMMON_HEADERS {
         headers.entry(HeaderName::from_static(name)).or_insert(HeaderValue::from_static(value));
     }
-    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(cache));
+    if api {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(API_CSP));
+    }
+    if booking {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    } else {
+        headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(cache));
+    }
     res
+}
+
+/// The built files, except the page template: trunk's `index.html` leaves only through
+/// `page::index`, filled in and with the page's CSP, however its name is written
+/// (`/%69ndex.html`, `//`, `/./index.html`).
+async fn static_file(State(s): State<AppState>, req: Request) -> Response {
+    let decoded = percent_encoding::percent_decode_str(req.uri().path()).decode_utf8_lossy();
+    let last = decoded.split('/').rfind(|part| !part.is_empty() && *part != ".");
+    if last.is_none_or(|name| name.eq_ignore_ascii_case("index.html")) {
+        return crate::error::ApiError::not_found().into_response();
+    }
+    let files = ServeDir::new(&s.dist)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip();
+    match files.oneshot(req).await {
+        Ok(res) => res.map(axum::body::Body::new),
+        Err(never) => match never {},
+    }
 }
 
 /// trunk names its output `name-<16 hex digits>.ext` (or `…_bg.wasm`).

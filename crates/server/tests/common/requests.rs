@@ -15,12 +15,34 @@ pub fn catalogue() -> Catalogue {
 /// Free slots of the 20-minute repeat visit with one doctor, from the day after tomorrow on (more
 /// than the 10-hour cancellation notice away, whatever the time of day), as of now.
 pub fn slots() -> Vec<Slot> {
+    slots_of(0)
+}
+
+/// The same with the service's `n`th doctor.
+pub fn slots_of(n: usize) -> Vec<Slot> {
     let cat = catalogue();
     let service = cat.service("visit-repeat").expect("service").clone();
-    let doctor = DoctorChoice::One(service.doctors[0].clone());
+    let doctor = DoctorChoice::One(service.doctors[n].clone());
     let today = cat.clinic().time_zone.today(Utc::now());
     let (from, to) = (today + Days::new(2), today + Days::new(14));
     free_slots(&cat, &service, &doctor, &[], Utc::now(), from, to)
+}
+
+/// The `n`th of many valid IINs of people born on 1995-05-20 (the checksum found by trying).
+pub fn iin(n: u32) -> String {
+    (n * 10..)
+        .map(|serial| format!("9505203{:04}", serial % 10_000))
+        .flat_map(|stem| (0..10).map(move |d| format!("{stem}{d}")))
+        .find(|candidate| jazylu_core::ident::Iin::parse(candidate).is_ok())
+        .expect("a valid IIN")
+}
+
+/// Another patient: their own IIN and mobile phone.
+pub fn body_for(slot: &Slot, n: u32) -> BookingRequest {
+    let mut b = body(slot);
+    b.patient.iin = iin(n);
+    b.patient.phone = format!("+7701{:07}", 1_000_000 + n);
+    b
 }
 
 pub fn body(slot: &Slot) -> BookingRequest {
