@@ -1,8 +1,10 @@
 //! Prints booking requests for distinct free slots, one JSON document per line, for the load
-//! benchmark (`scripts/bench`). Usage: bench_bodies CATALOGUE SERVICE COUNT
+//! benchmark (`scripts/bench`), each for its own patient (a valid IIN and a phone of their own,
+//! so the per-patient limits are checked and pass). Usage: bench_bodies CATALOGUE SERVICE COUNT
 
 use chrono::{Days, Utc};
 use jazylu_core::availability::{free_slots, DoctorChoice};
+use jazylu_core::ident::Iin;
 use jazylu_core::Catalogue;
 use serde_json::json;
 
@@ -21,14 +23,19 @@ fn main() {
     let horizon = Days::new(u64::from(cat.clinic().policies.horizon_days));
     let slots =
         free_slots(&cat, &service, &DoctorChoice::Any, &[], now, today + Days::new(1), today + horizon);
-    for slot in slots.iter().take(count) {
+    // Eleven digits counted up, each with its check digit where it has one.
+    let mut iins = (95_052_030_000u64..)
+        .filter_map(|stem| (0..10).map(move |d| format!("{stem}{d}")).find(|c| Iin::parse(c).is_ok()));
+    for (n, slot) in slots.iter().take(count).enumerate() {
+        let iin = iins.next().unwrap_or_default();
+        let phone = format!("+7701{:07}", n);
         let body = json!({
             "service": service.id.as_str(),
             "doctor": slot.doctor.as_str(),
             "start": slot.start.to_rfc3339(),
             "patient": {
-                "surname": "Сынақ", "given_name": "Жүктеме", "iin": "950520300004", "birth_date": "1995-05-20",
-                "phone": "+7 701 000 00 00", "address": "Қаскелең", "whatsapp": false
+                "surname": "Сынақ", "given_name": "Жүктеме", "iin": iin, "birth_date": "1995-05-20",
+                "phone": phone, "address": "Қаскелең", "whatsapp": false
             },
             "consents": { "offer": true, "personal_data": true },
             "lang": "kk"

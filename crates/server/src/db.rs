@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_people_phone_optional.sql"),
     include_str!("../migrations/0004_sealed_replays.sql"),
     include_str!("../migrations/0005_cancel_deadline.sql"),
+    include_str!("../migrations/0006_people_lookup.sql"),
 ];
 
 #[derive(Clone)]

@@ -213,33 +213,29 @@ fn patient_limits(
     max_live: u32,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<Vec<FieldError>> {
-    let live = "b.status != 'cancelled' AND b.end_utc > ?2";
-    let of_patient: i64 = tx.query_row(
-        &format!(
-            "SELECT count(*) FROM bookings b JOIN people p ON p.booking_id = b.id AND p.role = 'patient'
-             WHERE p.iin = ?1 AND {live}"
-        ),
-        params![b.patient.iin.as_str(), now.timestamp()],
-        |r| r.get(0),
-    )?;
-    let overlapping: i64 = tx.query_row(
-        &format!(
-            "SELECT count(*) FROM bookings b JOIN people p ON p.booking_id = b.id AND p.role = 'patient'
-             WHERE p.iin = ?1 AND {live} AND b.start_utc < ?4 AND b.end_utc > ?3"
-        ),
-        params![b.patient.iin.as_str(), now.timestamp(), b.slot.start.timestamp(), b.slot.end.timestamp()],
-        |r| r.get(0),
-    )?;
-    let phone = b.contact_phone().map(|p| p.e164());
-    let of_phone: i64 = match &phone {
-        Some(phone) => tx.query_row(
-            &format!(
-                "SELECT count(*) FROM bookings b WHERE {live}
-                 AND EXISTS (SELECT 1 FROM people p WHERE p.booking_id = b.id AND p.phone = ?1)"
-            ),
-            params![phone, now.timestamp()],
-            |r| r.get(0),
-        )?,
+    // Both through the people indexes (migration 0006), prepared once per connection.
+    let (of_patient, overlapping): (i64, i64) = tx
+        .prepare_cached(
+            "SELECT count(*), coalesce(sum(b.start_utc < ?4 AND b.end_utc > ?3), 0)
+             FROM people p JOIN bookings b ON b.id = p.booking_id
+             WHERE p.iin = ?1 AND p.role = 'patient' AND b.status != 'cancelled' AND b.end_utc > ?2",
+        )?
+        .query_row(
+            params![
+                b.patient.iin.as_str(),
+                now.timestamp(),
+                b.slot.start.timestamp(),
+                b.slot.end.timestamp()
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+    let of_phone: i64 = match b.contact_phone() {
+        Some(phone) => tx
+            .prepare_cached(
+                "SELECT count(DISTINCT b.id) FROM people p JOIN bookings b ON b.id = p.booking_id
+                 WHERE p.phone = ?1 AND b.status != 'cancelled' AND b.end_utc > ?2",
+            )?
+            .query_row(params![phone.e164(), now.timestamp()], |r| r.get(0))?,
         None => 0,
     };
     let mut refused = Vec::new();
