@@ -1,13 +1,17 @@
 //! Where things are and who may call us. Every setting has a flag, an environment variable and a
 //! default that works from the repository root.
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use std::net::IpAddr;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug, Clone)]
 #[command(name = "jazylu-server", about = "Jazylu booking endpoint")]
 pub struct Config {
+    /// Without a command the server starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// The clinic's catalogue (JSON): clinic, doctors, services, prices, holidays.
     #[arg(long, env = "JAZYLU_CATALOGUE", default_value = "data/catalogue.sample.json")]
     pub catalogue: PathBuf,
@@ -60,6 +64,13 @@ pub struct Config {
     /// header on every request, or clients could choose their own address.
     #[arg(long, env = "JAZYLU_CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Writes a consistent copy of the database (--database) to FILE, also while the server
+    /// runs, checks it, and exits. FILE must not exist yet; it is made readable by its owner only.
+    Backup { file: PathBuf },
 }
 
 impl Config {

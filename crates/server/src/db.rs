@@ -61,6 +61,27 @@ impl Db {
     }
 }
 
+/// A consistent copy of the database at `from` in the new file `to` (`VACUUM INTO`: online, a
+/// snapshot of one moment, compacted), made 0600 like the database, then checked.
+pub fn backup(from: &Path, to: &Path) -> Result<(), rusqlite::Error> {
+    let failure = |what: String| {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN), Some(what))
+    };
+    if to.exists() {
+        return Err(failure(format!("{} exists already: choose a new file", to.display())));
+    }
+    owner_only(to).map_err(|e| failure(format!("cannot create {}: {e}", to.display())))?;
+    let source = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    source.busy_timeout(std::time::Duration::from_secs(5))?;
+    source.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+    let copy = Connection::open_with_flags(to, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(failure(format!("the copy failed its integrity check: {check}")));
+    }
+    Ok(())
+}
+
 /// The database holds patients' data: its folder is made 0700 and the file 0600 (narrowed if it
 /// exists) before SQLite opens it, and SQLite gives its -wal and -shm files the file's mode.
 fn owner_only(path: &Path) -> std::io::Result<()> {

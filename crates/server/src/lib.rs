@@ -152,9 +152,9 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         .blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
         .map_err(|error| StartError::Database { path: db_path, error })?;
 
-    let page = page::Page::load(&config.dist)
+    let page = page::LivePage::open(&config.dist)
         .map_err(|error| StartError::Dist { path: config.dist.display().to_string(), error })?;
-    if page.is_none() {
+    if page.current().is_none() {
         tracing::warn!(dist = %config.dist.display(), "no widget build found: the API runs, the page answers 503");
     }
     let origins = security::Origins::parse(&config.allowed_origins).map_err(StartError::BadOrigin)?;
@@ -164,7 +164,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         catalogue_json: Arc::from(catalogue_json),
         catalogue_sha256: Arc::from(sha),
         catalogue_id,
-        page: page.map(Arc::new),
+        page: Arc::new(page),
         db,
         dist: config.dist.clone(),
         origins: Arc::new(origins),

@@ -1,4 +1,5 @@
 use clap::Parser;
+use jazylu_server::config::Command;
 use jazylu_server::Config;
 use std::process::ExitCode;
 
@@ -8,6 +9,18 @@ async fn main() -> ExitCode {
     tracing_subscriber::fmt().with_target(false).with_writer(std::io::stderr).init();
     jazylu_server::log_panics_without_payload();
     let config = Config::parse();
+    if let Some(Command::Backup { file }) = &config.command {
+        return match jazylu_server::db::backup(&config.database, file) {
+            Ok(()) => {
+                println!("backed up {} to {}", config.database.display(), file.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("jazylu-server backup: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match jazylu_server::start(config).await {
         Ok(running) => {
             println!("Jazylu is running at http://{}", running.addr);

@@ -6,7 +6,9 @@ use jazylu_core::{Catalogue, Lang};
 use jazylu_views::{price_list, SERVER_COPY};
 use leptos::prelude::{Owner, RenderHtml};
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 const LANG: &str = "%JZ_LANG%";
 const TITLE: &str = "%JZ_TITLE%";
@@ -19,6 +21,51 @@ pub struct Page {
     script_hashes: String,
     /// The same for the inline stylesheet.
     style_hashes: String,
+}
+
+/// The page as built now. `dist/index.html` is read again whenever it changes, so a widget rebuilt
+/// under the running server is served at once, with no restart: a page that names files which
+/// no longer exist would never start the widget (and its price list would hide that).
+pub struct LivePage {
+    dist: PathBuf,
+    cached: Mutex<Cached>,
+}
+
+struct Cached {
+    /// The template's modification time and length when it was read.
+    stamp: Option<(SystemTime, u64)>,
+    page: Option<Arc<Page>>,
+}
+
+impl LivePage {
+    /// Reads the page once; an unreadable build stops the start as before.
+    pub fn open(dist: &Path) -> std::io::Result<LivePage> {
+        let stamp = stamp(dist);
+        let page = Page::load(dist)?.map(Arc::new);
+        Ok(LivePage { dist: dist.to_path_buf(), cached: Mutex::new(Cached { stamp, page }) })
+    }
+
+    /// The page to serve; `None` while no widget is built.
+    pub fn current(&self) -> Option<Arc<Page>> {
+        let now = stamp(&self.dist);
+        let mut cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+        if now != cached.stamp {
+            match Page::load(&self.dist) {
+                Ok(page) => {
+                    tracing::info!(built = page.is_some(), "the widget's page changed; serving the new one");
+                    *cached = Cached { stamp: now, page: page.map(Arc::new) };
+                }
+                // Half-written, say: the old page serves until the next request reads it whole.
+                Err(e) => tracing::warn!(error = %e, "the widget's page changed but could not be read"),
+            }
+        }
+        cached.page.clone()
+    }
+}
+
+fn stamp(dist: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(dist.join("index.html")).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Page {

@@ -1,7 +1,7 @@
 //! What every handler can reach.
 
 use crate::db::Db;
-use crate::page::Page;
+use crate::page::LivePage;
 use crate::security::Origins;
 use jazylu_core::Catalogue;
 use std::path::PathBuf;
@@ -15,8 +15,8 @@ pub struct AppState {
     pub catalogue_sha256: Arc<str>,
     /// Its row in `catalogue_publications`: bookings refer to the catalogue they were made on.
     pub catalogue_id: i64,
-    /// `None` until the widget is built into `dist`.
-    pub page: Option<Arc<Page>>,
+    /// The hosted page as `dist` holds it now (none until the widget is built).
+    pub page: Arc<LivePage>,
     pub db: Db,
     pub dist: PathBuf,
     pub origins: Arc<Origins>,

@@ -146,3 +146,38 @@ fn an_old_database_is_migrated_with_deadlines_from_its_catalogue_and_no_plain_re
     assert_eq!(deadline, 2_000_000_000 - 24 * 3600);
     assert!(every_value(&conn).iter().all(|(_, v)| !v.windows(5).any(|w| w == b"PLAIN")));
 }
+
+#[tokio::test]
+async fn a_backup_taken_while_the_server_runs_is_whole_and_owner_only() {
+    let s = spawn().await;
+    assert_eq!(post(&s, &body(&slots()[0]), None).await.status(), StatusCode::CREATED);
+    let copy = s.dir.path().join("backup.sqlite3");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jazylu-server"))
+        .arg("--database")
+        .arg(s.database())
+        .arg("backup")
+        .arg(&copy)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conn = Connection::open(&copy).expect("open the copy");
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(check, "ok");
+    let n: i64 = conn.query_row("SELECT count(*) FROM bookings", [], |r| r.get(0)).expect("count");
+    assert_eq!(n, 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&copy).expect("metadata").permissions().mode() & 0o777, 0o600);
+    }
+    // Never over an existing file.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_jazylu-server"))
+        .arg("--database")
+        .arg(s.database())
+        .args(["backup"])
+        .arg(&copy)
+        .output()
+        .expect("runs");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+}

@@ -109,3 +109,23 @@ fn a_database_newer_than_the_server_is_refused() {
     let err = jazylu_server::db::Db::open(&file).err().expect("refused");
     assert!(err.to_string().contains("newer than this server's"), "{err}");
 }
+
+#[tokio::test]
+async fn a_widget_rebuilt_under_the_running_server_is_served_at_once() {
+    let s = spawn().await;
+    let dist = s.dir.path().join("dist");
+    let before = client().get(s.url("/")).send().await.expect("request").text().await.expect("body");
+    assert!(!before.contains("jazylu-feedfacefeedface.js"));
+    // What a rebuild leaves: new hashed files, then a page that names them.
+    std::fs::write(dist.join("jazylu-feedfacefeedface.js"), "export default function () {}").expect("write");
+    let rebuilt = common::TEMPLATE
+        .replace("</head>", r#"<script type="module" src="/jazylu-feedfacefeedface.js"></script></head>"#);
+    std::fs::write(dist.join("index.html"), rebuilt).expect("write");
+    let after = client().get(s.url("/")).send().await.expect("request").text().await.expect("body");
+    assert!(after.contains("/jazylu-feedfacefeedface.js"), "the page names the new build");
+    let file = client().get(s.url("/jazylu-feedfacefeedface.js")).send().await.expect("request");
+    assert_eq!(file.status(), StatusCode::OK, "and the file it names is there");
+    assert!(
+        after.contains("Первичный приём ЛОР-врача") || after.contains("ЛОР-дәрігердің бастапқы қабылдауы")
+    );
+}

@@ -36,7 +36,7 @@ pub async fn health(State(s): State<AppState>) -> Result<Json<serde_json::Value>
         "catalogue_sha256": &*s.catalogue_sha256,
         "services": s.catalogue.services().len(),
         "catalogue_publications": publications,
-        "widget_built": s.page.is_some(),
+        "widget_built": s.page.current().is_some(),
     })))
 }
 

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use jazylu_core::Lang;
 
 pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    let Some(page) = &s.page else {
+    let Some(page) = s.page.current() else {
         return ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "widget_not_built",
