@@ -7,7 +7,7 @@ mod limits;
 pub mod page;
 mod replay;
 mod routes;
-mod security;
+pub mod security;
 mod serve;
 mod state;
 pub mod store;
@@ -43,7 +43,7 @@ pub enum StartError {
         addr: String,
         error: std::io::Error,
     },
-    BadOrigin(String),
+    BadOrigin(security::BadOrigin),
     /// A setting that cannot work, with what to change.
     BadSetting(String),
 }
@@ -70,7 +70,7 @@ impl fmt::Display for StartError {
             StartError::Bind { addr, error } => write!(f, "cannot listen on {addr}: {error}"),
             StartError::BadSetting(why) => write!(f, "{why}"),
             StartError::BadOrigin(o) => {
-                write!(f, "allowed origin {o:?} is not of the form https://host[:port]")
+                write!(f, "allowed origin {:?} is not of the form https://host[:port]: {}", o.value, o.why)
             }
         }
     }
@@ -158,6 +158,14 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         tracing::warn!(dist = %config.dist.display(), "no widget build found: the API runs, the page answers 503");
     }
     let origins = security::Origins::parse(&config.allowed_origins).map_err(StartError::BadOrigin)?;
+    // Refuse to start rather than serve the page under a weaker policy.
+    if let Some(p) = page.current() {
+        axum::http::HeaderValue::from_str(&p.csp(&origins.frame_ancestors())).map_err(|_| {
+            StartError::BadSetting(
+                "the page's Content-Security-Policy cannot be built from these origins".into(),
+            )
+        })?;
+    }
 
     Ok(AppState {
         catalogue: Arc::new(catalogue),

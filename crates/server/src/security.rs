@@ -7,18 +7,19 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 /// Origins such as `https://clinic.kz`, checked at start.
 pub struct Origins(Vec<String>);
 
+/// Why an allowed origin was refused: the value and what to write instead.
+#[derive(Debug)]
+pub struct BadOrigin {
+    pub value: String,
+    pub why: &'static str,
+}
+
 impl Origins {
-    pub fn parse(list: &[String]) -> Result<Origins, String> {
+    pub fn parse(list: &[String]) -> Result<Origins, BadOrigin> {
         let mut out = Vec::new();
         for raw in list.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
-            let origin = raw.trim_end_matches('/');
-            let valid = (origin.starts_with("https://") || origin.starts_with("http://"))
-                && !origin.contains(['*', ' ', '"', '\''])
-                && origin.split("://").nth(1).is_some_and(|h| !h.is_empty() && !h.contains('/'));
-            if !valid {
-                return Err(raw.to_string());
-            }
-            out.push(origin.to_string());
+            let origin = origin(raw).map_err(|why| BadOrigin { value: raw.to_string(), why })?;
+            out.push(origin);
         }
         Ok(Origins(out))
     }
@@ -45,6 +46,45 @@ impl Origins {
     }
 }
 
+/// An origin as browsers send it, `https://host[:port]`, lowercased; its value goes into CORS and
+/// CSP headers as is, so nothing else may pass (a `;` would add a CSP directive).
+fn origin(raw: &str) -> Result<String, &'static str> {
+    let lower = raw.trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://").ok_or("it needs a scheme: https://host")?;
+    let (host, port) = match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    if !host.is_ascii() {
+        return Err("write a non-ASCII name in punycode (https://xn--…)");
+    }
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if host.len() > 253 || !host.split('.').all(label_ok) {
+        return Err("only a host name (letters, digits, '-', '.'), an optional port and nothing else");
+    }
+    if let Some(port) = port {
+        if !(1..=5).contains(&port.len())
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || !port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p))
+        {
+            return Err("the port must be a number from 1 to 65535");
+        }
+    }
+    let local = host == "localhost" || host == "127.0.0.1";
+    match scheme {
+        "https" => {}
+        "http" if local => {}
+        "http" => return Err("plain http only for localhost and 127.0.0.1: use https"),
+        _ => return Err("the scheme must be https"),
+    }
+    Ok(format!("{scheme}://{rest}"))
+}
+
 /// Headers on every response.
 pub const COMMON_HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
@@ -55,5 +95,42 @@ pub const COMMON_HEADERS: [(&str, &str); 4] = [
     ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
 ];
 
-/// JSON is never a document: nothing in it may load or be framed.
+/// JSON is never a document: nothing in it may load or be framed. Also what a page whose policy
+/// cannot be built gets: never a weaker policy.
 pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origins_are_host_and_port_only() {
+        for (raw, want) in [
+            ("https://clinic.kz", "https://clinic.kz"),
+            ("https://Www.Clinic.KZ/", "https://www.clinic.kz"),
+            ("https://xn--80aaf1a.kz:8443", "https://xn--80aaf1a.kz:8443"),
+            ("http://localhost:3000", "http://localhost:3000"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ] {
+            assert_eq!(origin(raw).as_deref(), Ok(want), "{raw}");
+        }
+        for raw in [
+            "https://a.kz;sandbox",
+            "https://a.kz sandbox",
+            "https://a.kz/path",
+            "https://клиника.kz",
+            "https://a.kz:99999",
+            "https://a.kz:80a",
+            "http://a.kz",
+            "ftp://a.kz",
+            "https://",
+            "a.kz",
+            "https://-a.kz",
+            "https://a..kz",
+            "https://*.kz",
+            "https://a.kz\"",
+        ] {
+            assert!(origin(raw).is_err(), "{raw} accepted");
+        }
+    }
+}

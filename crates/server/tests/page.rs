@@ -129,3 +129,25 @@ async fn a_widget_rebuilt_under_the_running_server_is_served_at_once() {
         after.contains("Первичный приём ЛОР-врача") || after.contains("ЛОР-дәрігердің бастапқы қабылдауы")
     );
 }
+
+#[tokio::test]
+async fn an_allowed_origin_that_is_more_than_an_origin_stops_the_start() {
+    for bad in [
+        "https://a.kz;sandbox",
+        "https://a.kz sandbox",
+        "https://a.kz/path",
+        "https://клиника.kz",
+        "http://a.kz",
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut c = common::config(dir.path());
+        c.allowed_origins = vec![bad.into()];
+        let err = jazylu_server::start(c).await.err().expect("refused");
+        assert!(err.to_string().starts_with(&format!("allowed origin {bad:?} is not of the form")), "{err}");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = common::spawn_with(dir, |c| c.allowed_origins = vec!["https://Xn--80aaf1a.KZ/".into()]).await;
+    let res = client().get(s.url("/")).send().await.expect("request");
+    let csp = res.headers()["content-security-policy"].to_str().expect("ascii").to_string();
+    assert!(csp.ends_with("frame-ancestors 'self' https://xn--80aaf1a.kz"), "{csp}");
+}

@@ -18,8 +18,9 @@ pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> R
     };
     let lang = choose_lang(uri.query(), &headers);
     let html = page.render(&s.catalogue, lang, s.clinic_today());
+    // The origins were checked at start, so this holds; if it did not, the strictest policy.
     let csp = HeaderValue::from_str(&page.csp(&s.origins.frame_ancestors()))
-        .unwrap_or(HeaderValue::from_static("frame-ancestors 'self'"));
+        .unwrap_or(HeaderValue::from_static(crate::security::API_CSP));
     (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
