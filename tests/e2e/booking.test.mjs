@@ -5,7 +5,7 @@ import { afterEach, beforeEach, test } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { noHorizontalScroll, root, serverAndBrowser, startServer, stepHeading, watch, widgetReady } from './harness.mjs';
+import { axe, noHorizontalScroll, root, serverAndBrowser, startServer, stepHeading, watch, widgetReady } from './harness.mjs';
 
 let server;
 let browser;
@@ -436,5 +436,36 @@ test('after the free-cancellation deadline the confirmation warns, and a cancell
     await context.close();
     await late.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('over the limit per client: the visitor is told to wait, nothing is lost, and the retry books', async () => {
+  // One request at once, then one every 3 s: a request from elsewhere on this address used it.
+  const limited = await startServer({ args: ['--rate-burst', '1', '--rate-period-ms', '3000'] });
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  try {
+    const page = await context.newPage();
+    opened.push(watch(page));
+    await page.goto(`${limited.base}/?lang=ru&service=visit-repeat`);
+    await widgetReady(page);
+    await chooseTime(page, 'ru', 'zhumabayeva');
+    await fillPerson(page, 'ru', 'patient', ADULT);
+    await field(page, 'ru', 'address').fill('Каскелен');
+    await next(page, 'ru');
+    await consent(page, 'ru');
+    const spent = await fetch(`${limited.base}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(spent.status, 422);
+    await book(page, 'ru');
+    await page.getByText(/^Слишком много попыток с этого подключения\. Данные сохранены/).last().waitFor({ timeout: 10_000 });
+    assert.match(await review(page), /Иванова Анна/);
+    await axe(page, 'ru review, over the limit');
+    assert.equal(limited.sql('SELECT count(*) FROM bookings'), '0');
+    await page.waitForTimeout(3_200);
+    await page.getByRole('button', { name: W.ru.retry }).click();
+    await referenceOf(page).waitFor();
+    assert.equal(limited.sql('SELECT count(*) FROM bookings'), '1');
+  } finally {
+    await context.close();
+    await limited.stop();
   }
 });
