@@ -93,3 +93,26 @@ async fn a_client_trickling_its_headers_is_dropped_and_others_are_served() {
     let held = tokio::task::spawn_blocking(move || trickle.join().expect("trickle")).await.expect("join");
     assert!(held < Duration::from_secs(5), "the slow client was kept {held:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_kept_alive_connection_is_closed_after_the_header_timeout() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s = spawn_with(dir, |c| c.header_timeout_ms = 1000).await;
+    let addr = s.running.addr;
+    let closed_after = tokio::task::spawn_blocking(move || {
+        let mut conn = std::net::TcpStream::connect(addr).expect("connect");
+        conn.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+        conn.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n").expect("write");
+        let mut buf = [0u8; 4096];
+        let n = conn.read(&mut buf).expect("the answer");
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+        // Then nothing: the server closes the idle connection (read returns 0).
+        let idle = std::time::Instant::now();
+        while conn.read(&mut buf).map(|n| n > 0).unwrap_or(false) {}
+        idle.elapsed()
+    })
+    .await
+    .expect("join");
+    assert!(closed_after < Duration::from_secs(5), "kept idle for {closed_after:?}");
+}
