@@ -24,7 +24,7 @@ export function launchBrowser() {
 
 /** Starts jazylu-server on a free port; resolves once it prints its address. `restart()` stops
  * it and starts it again on the same port with the same database (a server that went away). */
-export async function startServer({ catalogue = join(root, 'data/catalogue.sample.json'), args = [] } = {}) {
+export async function startServer({ catalogue = join(root, 'data/catalogue.sample.json'), dist = join(root, 'dist'), args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'jazylu-e2e-'));
   const database = join(dir, 'db.sqlite3');
   const bin = process.env.JAZYLU_SERVER_BIN ?? join(root, 'target/debug/jazylu-server');
@@ -33,7 +33,7 @@ export async function startServer({ catalogue = join(root, 'data/catalogue.sampl
   const spawnOn = (port) => {
     child = spawn(bin, [
       '--port', String(port), '--database', database, '--catalogue', catalogue,
-      '--dist', join(root, 'dist'),
+      '--dist', dist,
       // One browser on 127.0.0.1 books many times over: the limit is raised unless a test sets it.
       ...(args.includes('--rate-burst') ? [] : ['--rate-burst', '100000', '--rate-period-ms', '1']), ...args,
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
