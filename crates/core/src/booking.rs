@@ -92,6 +92,15 @@ pub fn full_name(parts: [&str; 3]) -> String {
     parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// Live future bookings that already hold: the patient's (and how many of them overlap the new
+/// one), and the contact phone's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Held {
+    pub of_patient: u32,
+    pub overlapping: u32,
+    pub of_phone: u32,
+}
+
 /// A person as the booking knows them, every part checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
@@ -301,6 +310,32 @@ impl Booking {
             }),
             _ => Err(e.0),
         }
+    }
+
+    /// What the patient's other live bookings allow: none at an overlapping time (with any
+    /// doctor), and fewer than `max_live` future ones per patient IIN and per contact phone
+    /// (the catalogue's `max_live_bookings`). The endpoint counts them inside its claim.
+    pub fn refusals(&self, held: Held, max_live: u32) -> Vec<FieldError> {
+        let mut refused = Vec::new();
+        if held.overlapping > 0 {
+            refused.push(FieldError { field: Field::Slot, code: FieldCode::PatientOverlap });
+        }
+        if held.of_patient >= max_live {
+            refused.push(FieldError {
+                field: Field::Patient(PersonField::Iin),
+                code: FieldCode::PatientBookingsLimit,
+            });
+        }
+        if held.of_phone >= max_live {
+            // The field the contact phone was typed into.
+            let field = if self.patient.phone.is_some() {
+                Field::Patient(PersonField::Phone)
+            } else {
+                Field::Rep(PersonField::Phone)
+            };
+            refused.push(FieldError { field, code: FieldCode::PhoneBookingsLimit });
+        }
+        refused
     }
 
     /// The phone to call about this booking: the patient's, else the representative's.

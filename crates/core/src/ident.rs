@@ -59,6 +59,20 @@ macro_rules! ident_type {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// The number whose first 11 digits are `stem`, with its check digit; `None` for a
+            /// stem that is not 11 digits or has no check digit. (For generating test data.)
+            pub fn complete(stem: &str) -> Option<Self> {
+                let mut d = [0u8; 12];
+                if stem.len() != 11 || !stem.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                for (o, b) in d.iter_mut().zip(stem.bytes()) {
+                    *o = b - b'0';
+                }
+                d[11] = check_digit(&d)?;
+                Some(Self(digits_string(&d)))
+            }
         }
 
         impl TryFrom<String> for $name {
@@ -107,6 +121,13 @@ mod tests {
     #[test]
     fn spaces_are_tolerated_and_dropped() {
         assert_eq!(Iin::parse(" 000101 500001 ").map(|i| i.0), Ok("000101500001".to_string()));
+        assert_eq!(Iin::complete("95052030000").map(|i| i.0), Some("950520300004".to_string()));
+        assert_eq!(Iin::complete("9505203000"), None);
+        for n in 0..200u64 {
+            if let Some(iin) = Iin::complete(&format!("{:011}", 95_052_030_000 + n)) {
+                assert!(Iin::parse(iin.as_str()).is_ok());
+            }
+        }
     }
 
     #[test]

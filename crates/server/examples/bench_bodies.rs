@@ -24,10 +24,9 @@ fn main() {
     let slots =
         free_slots(&cat, &service, &DoctorChoice::Any, &[], now, today + Days::new(1), today + horizon);
     // Eleven digits counted up, each with its check digit where it has one.
-    let mut iins = (95_052_030_000u64..)
-        .filter_map(|stem| (0..10).map(move |d| format!("{stem}{d}")).find(|c| Iin::parse(c).is_ok()));
+    let mut iins = (95_052_030_000u64..).filter_map(|stem| Iin::complete(&stem.to_string()));
     for (n, slot) in slots.iter().take(count).enumerate() {
-        let iin = iins.next().unwrap_or_default();
+        let iin = iins.next().map(|i| i.as_str().to_string()).unwrap_or_default();
         let phone = format!("+7701{:07}", n);
         let body = json!({
             "service": service.id.as_str(),

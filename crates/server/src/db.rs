@@ -21,12 +21,7 @@ pub struct Db {
 
 impl Db {
     pub fn open(path: &Path) -> Result<Db, rusqlite::Error> {
-        owner_only(path).map_err(|e| {
-            rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-                Some(format!("cannot prepare {}: {e}", path.display())),
-            )
-        })?;
+        owner_only(path).map_err(|e| cannot_open(format!("cannot prepare {}: {e}", path.display())))?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a booking acknowledged to a visitor survives a power cut.
@@ -64,22 +59,24 @@ impl Db {
 /// A consistent copy of the database at `from` in the new file `to` (`VACUUM INTO`: online, a
 /// snapshot of one moment, compacted), made 0600 like the database, then checked.
 pub fn backup(from: &Path, to: &Path) -> Result<(), rusqlite::Error> {
-    let failure = |what: String| {
-        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN), Some(what))
-    };
     if to.exists() {
-        return Err(failure(format!("{} exists already: choose a new file", to.display())));
+        return Err(cannot_open(format!("{} exists already: choose a new file", to.display())));
     }
-    owner_only(to).map_err(|e| failure(format!("cannot create {}: {e}", to.display())))?;
+    owner_only(to).map_err(|e| cannot_open(format!("cannot create {}: {e}", to.display())))?;
     let source = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     source.busy_timeout(std::time::Duration::from_secs(5))?;
     source.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
     let copy = Connection::open_with_flags(to, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
-        return Err(failure(format!("the copy failed its integrity check: {check}")));
+        return Err(cannot_open(format!("the copy failed its integrity check: {check}")));
     }
     Ok(())
+}
+
+/// Our own reason why a database cannot be used, as SQLite's error type.
+fn cannot_open(why: String) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN), Some(why))
 }
 
 /// The database holds patients' data: its folder is made 0700 and the file 0600 (narrowed if it
@@ -105,13 +102,10 @@ fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if done > MIGRATIONS.len() {
         // A newer server wrote it: this one would misread what it does not know.
-        return Err(rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-            Some(format!(
-                "its schema is version {done}, newer than this server's {}: run the newer server",
-                MIGRATIONS.len()
-            )),
-        ));
+        return Err(cannot_open(format!(
+            "its schema is version {done}, newer than this server's {}: run the newer server",
+            MIGRATIONS.len()
+        )));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
         let tx = conn.transaction()?;

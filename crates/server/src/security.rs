@@ -68,10 +68,8 @@ fn origin(raw: &str) -> Result<String, &'static str> {
         return Err("only a host name (letters, digits, '-', '.'), an optional port and nothing else");
     }
     if let Some(port) = port {
-        if !(1..=5).contains(&port.len())
-            || !port.bytes().all(|b| b.is_ascii_digit())
-            || !port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p))
-        {
+        // Digits only: `parse` would take a sign.
+        if !port.bytes().all(|b| b.is_ascii_digit()) || !port.parse::<u16>().is_ok_and(|p| p > 0) {
             return Err("the port must be a number from 1 to 65535");
         }
     }

@@ -3,9 +3,9 @@
 //! impossible even if two requests race past the availability check.
 
 use chrono::{DateTime, Utc};
-use jazylu_api::{Field, FieldCode, FieldError, PersonField};
+use jazylu_api::FieldError;
 use jazylu_core::availability::Busy;
-use jazylu_core::booking::{Booking, Person};
+use jazylu_core::booking::{Booking, Held, Person};
 use jazylu_core::catalogue::DoctorId;
 use rusqlite::{ffi, params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
@@ -177,7 +177,7 @@ pub fn claim(
     }
     // After the slot: a taken time is the answer that helps most. Inside the transaction, so two
     // requests at once cannot both pass.
-    let refused = patient_limits(&tx, b, new.max_live, new.now)?;
+    let refused = b.refusals(held(&tx, b, new.now)?, new.max_live);
     if !refused.is_empty() {
         return Err(ClaimError::Refused(refused));
     }
@@ -205,16 +205,11 @@ pub fn claim(
     Ok((created, response))
 }
 
-/// What the patient's other live bookings forbid: one at an overlapping time (any doctor), and
-/// more than `max_live` future ones per patient IIN or per contact phone.
-fn patient_limits(
-    tx: &rusqlite::Transaction<'_>,
-    b: &Booking,
-    max_live: u32,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<Vec<FieldError>> {
+/// The patient's and the contact phone's other live future bookings, counted for
+/// `Booking::refusals`.
+fn held(tx: &rusqlite::Transaction<'_>, b: &Booking, now: DateTime<Utc>) -> rusqlite::Result<Held> {
     // Both through the people indexes (migration 0006), prepared once per connection.
-    let (of_patient, overlapping): (i64, i64) = tx
+    let (of_patient, overlapping): (u32, u32) = tx
         .prepare_cached(
             "SELECT count(*), coalesce(sum(b.start_utc < ?4 AND b.end_utc > ?3), 0)
              FROM people p JOIN bookings b ON b.id = p.booking_id
@@ -229,7 +224,7 @@ fn patient_limits(
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-    let of_phone: i64 = match b.contact_phone() {
+    let of_phone: u32 = match b.contact_phone() {
         Some(phone) => tx
             .prepare_cached(
                 "SELECT count(DISTINCT b.id) FROM people p JOIN bookings b ON b.id = p.booking_id
@@ -238,25 +233,7 @@ fn patient_limits(
             .query_row(params![phone.e164(), now.timestamp()], |r| r.get(0))?,
         None => 0,
     };
-    let mut refused = Vec::new();
-    if overlapping > 0 {
-        refused.push(FieldError { field: Field::Slot, code: FieldCode::PatientOverlap });
-    }
-    if of_patient >= i64::from(max_live) {
-        refused.push(FieldError {
-            field: Field::Patient(PersonField::Iin),
-            code: FieldCode::PatientBookingsLimit,
-        });
-    }
-    if of_phone >= i64::from(max_live) {
-        let field = if b.patient.phone.is_some() {
-            Field::Patient(PersonField::Phone)
-        } else {
-            Field::Rep(PersonField::Phone)
-        };
-        refused.push(FieldError { field, code: FieldCode::PhoneBookingsLimit });
-    }
-    Ok(refused)
+    Ok(Held { of_patient, overlapping, of_phone })
 }
 
 fn insert_person(

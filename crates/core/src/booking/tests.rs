@@ -287,3 +287,34 @@ fn relations_are_named_in_each_language_and_names_written_surname_first() {
     assert_eq!(full_name([" Ахметова ", "Алия", ""]), "Ахметова Алия");
     assert_eq!(full_name(["Ким", "Ирина", "Сергеевна"]), "Ким Ирина Сергеевна");
 }
+
+#[test]
+fn the_patients_other_bookings_limit_a_new_one() {
+    let adult = validate(&form(), &[]).expect("valid");
+    let mut no_phone = child_with_parent();
+    no_phone.patient.phone = String::new();
+    let child = validate(&no_phone, &[]).expect("valid");
+    let code = |b: &Booking, held: Held| {
+        b.refusals(held, 2).into_iter().map(|e| (e.field.path(), e.code.as_str())).collect::<Vec<_>>()
+    };
+    assert_eq!(code(&adult, Held { of_patient: 1, overlapping: 0, of_phone: 1 }), []);
+    assert_eq!(
+        code(&adult, Held { of_patient: 1, overlapping: 1, of_phone: 1 }),
+        [("slot", "patient_overlap")]
+    );
+    assert_eq!(
+        code(&adult, Held { of_patient: 2, overlapping: 0, of_phone: 0 }),
+        [("patient.iin", "patient_bookings_limit")]
+    );
+    assert_eq!(
+        code(&adult, Held { of_patient: 0, overlapping: 0, of_phone: 2 }),
+        [("patient.phone", "phone_bookings_limit")]
+    );
+    // A child without a phone of their own: the parent's phone is the one counted, and named.
+    assert!(child.patient.phone.is_none());
+    assert_eq!(
+        code(&child, Held { of_patient: 0, overlapping: 0, of_phone: 2 }),
+        [("representative.phone", "phone_bookings_limit")]
+    );
+    assert_eq!(adult.refusals(Held { of_patient: 2, ..Held::default() }, 3), []);
+}

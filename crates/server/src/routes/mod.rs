@@ -77,12 +77,10 @@ pub fn router(state: AppState, limit: ClientLimit) -> Router {
                 // Global: one count for every route (a plain concurrency limit counts per route).
                 .layer(tower::limit::GlobalConcurrencyLimitLayer::new(max_concurrent)),
         )
+        // A bug in a handler answers 500 instead of dropping the connection (JSON, like every
+        // error of a layer: json_errors is outside it).
+        .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(crate::error::json_errors))
-        // A bug in a handler answers a JSON 500 instead of dropping the connection.
-        .layer(CatchPanicLayer::custom(|_| {
-            crate::error::ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side")
-                .into_response()
-        }))
         .layer(middleware::from_fn(response_headers))
         .layer(CompressionLayer::new())
         .layer(
