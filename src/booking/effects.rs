@@ -63,8 +63,8 @@ pub fn leave_flow() {
 /// The doctors' busy time over the booking horizon, once: free times are computed here.
 pub fn load_times(ctx: Ctx) {
     ctx.set(|f| f.times = Times::Loading);
-    let (from, to) = ctx.cat(|c| horizon(c, jazylu_web::now()));
-    let url = format!("{}/api/availability?from={}&to={}", ctx.base.get_value(), IsoDate(from), IsoDate(to));
+    let (from, days) = ctx.cat(|c| (horizon(c, jazylu_web::now()).0, c.clinic().policies.window_days()));
+    let url = format!("{}/api/availability?from={}&days={days}", ctx.base.get_value(), IsoDate(from));
     spawn_local(async move {
         let answer = jazylu_web::call("GET", &url, None, &[]).await;
         let busy = answer

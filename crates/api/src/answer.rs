@@ -41,30 +41,38 @@ impl<'de> serde::Deserialize<'de> for Status {
 
 /// `201` to `POST /api/bookings`. The manage token is sent this once; only its hash is stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Created {
     pub reference: String,
     pub manage_token: String,
     pub status: Status,
     pub service: String,
     pub doctor: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub start: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub end: String,
     /// Whole tenge, what the visit costs on its day.
     pub price: i64,
     /// The last moment to cancel free of charge.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub cancel_deadline: String,
 }
 
 /// `GET /api/bookings/{reference}` and its cancel: the booking as its manage page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingView {
     pub reference: String,
     pub status: Status,
     pub service: String,
     pub doctor: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub start: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub end: String,
     pub price: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub cancel_deadline: String,
     pub deadline_passed: bool,
     pub cancelled_late: bool,
@@ -72,14 +80,18 @@ pub struct BookingView {
 
 /// A doctor's booked time, `[start, end)`; nothing personal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BusyTime {
     pub doctor: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub start: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::instant))]
     pub end: String,
 }
 
-/// `GET /api/availability?from=…&to=…`.
+/// `GET /api/availability?from=…&days=…`: the dates `from..=to` answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Availability {
     pub from: String,
     pub to: String,
@@ -90,9 +102,12 @@ pub struct Availability {
 /// shows its own words). A `422 invalid_booking` lists the field `errors`; a `409 slot_taken`
 /// carries the doctor's fresh `busy` time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, examples("invalid_booking")))]
     pub code: Cow<'static, str>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub message: Cow<'static, str>,
     #[serde(
         default,

@@ -258,6 +258,7 @@ impl<'de> Deserialize<'de> for FieldCode {
 
 /// A problem with one field of a booking request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: Field,
     pub code: FieldCode,

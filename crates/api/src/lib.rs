@@ -9,7 +9,9 @@ mod answer;
 mod field;
 mod lenient;
 mod request;
+#[cfg(feature = "openapi")]
+pub mod schema;
 
 pub use answer::{Availability, BookingView, BusyTime, Created, ErrorBody, Invalid, SlotTaken, Status};
 pub use field::{Field, FieldCode, FieldError, PersonField};
-pub use request::{BookingRequest, Consents, Patient, Representative};
+pub use request::{BookingRequest, Consents, Patient, Representative, CAMPAIGN_TAGS};

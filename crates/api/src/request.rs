@@ -5,90 +5,124 @@
 
 use crate::field::PersonField;
 use crate::lenient;
+#[cfg(feature = "openapi")]
+use crate::schema;
 use serde::{Deserialize, Serialize};
 
+/// The campaign tags a booking may carry (`BookingRequest::utm`); core drops any other key.
+pub const CAMPAIGN_TAGS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct BookingRequest {
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::id, required = true, examples("visit-first")))]
     pub service: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::id, required = true))]
     pub doctor: String,
     /// RFC 3339 start of the chosen slot.
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::instant, required = true))]
     pub start: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::object"))]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub patient: Patient,
     /// Left out when the patient books alone.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::optional"))]
     pub representative: Option<Representative>,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::object"))]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub consents: Consents,
     /// `kk`, `ru` or `en`: the language the visitor booked in.
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::lang))]
     pub lang: String,
     /// Where the widget sits (`hosted`, `site`, `instagram`…).
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::channel))]
     pub channel: String,
     /// Campaign tags from the page address; core keeps only the `utm_*` ones.
     #[serde(serialize_with = "lenient::tag_map", deserialize_with = "lenient::tags")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::utm))]
     pub utm: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Patient {
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::name, required = true))]
     pub surname: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::name, required = true))]
     pub given_name: String,
     /// May be empty.
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::patronymic))]
     pub patronymic: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::iin, required = true))]
     pub iin: String,
     /// `YYYY-MM-DD`.
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::birth_date, required = true))]
     pub birth_date: String,
     /// As typed; may be empty when a representative books (their phone serves).
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::patient_phone))]
     pub phone: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::address, required = true))]
     pub address: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::boolean"))]
     pub whatsapp: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Representative {
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::name, required = true))]
     pub surname: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::name, required = true))]
     pub given_name: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::patronymic))]
     pub patronymic: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::iin, required = true))]
     pub iin: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::birth_date, required = true))]
     pub birth_date: String,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::phone, required = true))]
     pub phone: String,
     /// `parent`, `adoptive_parent`, `guardian` or `trustee`.
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::relation, required = true))]
     pub relation: String,
     /// "I am the patient's legal representative and may act for them."
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::boolean"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::ticked, required = true))]
     pub guarantee: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Consents {
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::boolean"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::ticked, required = true))]
     pub offer: bool,
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::boolean"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::ticked, required = true))]
     pub personal_data: bool,
 }
 

@@ -19,13 +19,12 @@ pub use crate::person::ADULT_AGE;
 /// The campaign tags a booking may carry: these keys only, short values of safe characters.
 /// Anything else in a page address (which might hold personal data) is dropped.
 pub fn campaign_tags<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
-    const KEYS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
     let safe = |v: &str| {
         !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
     };
     let mut out: Vec<(String, String)> = Vec::new();
     for (k, v) in pairs {
-        if KEYS.contains(&k) && safe(v) && !out.iter().any(|(seen, _)| seen == k) {
+        if jazylu_api::CAMPAIGN_TAGS.contains(&k) && safe(v) && !out.iter().any(|(seen, _)| seen == k) {
             out.push((k.to_string(), v.to_string()));
         }
     }

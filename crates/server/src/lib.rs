@@ -4,6 +4,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 mod limits;
+mod openapi;
 pub mod page;
 mod replay;
 mod routes;
@@ -178,6 +179,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         origins: Arc::new(origins),
         max_concurrent: config.max_concurrent_requests,
         request_timeout: std::time::Duration::from_millis(config.request_timeout_ms),
+        openapi: Default::default(),
     })
 }
 

@@ -24,6 +24,8 @@ pub struct AppState {
     pub max_concurrent: usize,
     /// A request still running after this is answered 408.
     pub request_timeout: std::time::Duration,
+    /// The OpenAPI document as served (`crate::openapi::served`), made with the routes.
+    pub openapi: axum::body::Bytes,
 }
 
 impl AppState {

@@ -51,7 +51,7 @@ async fn a_booking_is_created_and_stored() {
 
     // Availability shows the time as busy, with nothing personal.
     let day = slot.start.with_timezone(&catalogue().clinic().time_zone.offset()).date_naive();
-    let url = s.url(&format!("/api/availability?from={day}&to={day}"));
+    let url = s.url(&format!("/api/availability?from={day}&days=1"));
     let text = client().get(url).send().await.expect("request").text().await.expect("body");
     let busy: Availability = serde_json::from_str(&text).expect("json");
     assert_eq!(busy.busy.len(), 1);
@@ -159,10 +159,28 @@ async fn bad_requests_get_400_413_415() {
         );
     }
 
-    let res =
-        client().get(s.url("/api/availability?from=2026-01-01&to=2027-01-01")).send().await.expect("request");
-    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(res.json::<Value>().await.expect("json")["code"], "window_invalid");
+    // The window: a date and 1 to 31 days (the sample's horizon is 30 days after today).
+    for window in [
+        "from=2026-01-01&days=32",
+        "from=2026-01-01&days=0",
+        "from=2026-01-01",
+        "days=5",
+        "from=2026-02-30&days=1",
+        "from=2026-01-01&days=x",
+    ] {
+        let res = client().get(s.url(&format!("/api/availability?{window}"))).send().await.expect("request");
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{window}");
+        assert_eq!(res.json::<Value>().await.expect("json")["code"], "window_invalid", "{window}");
+    }
+    let widest: Availability = client()
+        .get(s.url("/api/availability?from=2026-01-01&days=31"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!((widest.from.as_str(), widest.to.as_str()), ("2026-01-01", "2026-01-31"));
 }
 
 #[tokio::test]
@@ -288,13 +306,16 @@ async fn the_manage_link_shows_and_cancels_with_its_token_only() {
     let (s2, b2): (_, ErrorBody) = manage(&s, reqwest::Method::GET, &path, Some("wrong-token")).await;
     let (s3, b3): (_, ErrorBody) =
         manage(&s, reqwest::Method::GET, "/api/bookings/JZ-AAAAAA", Some(token)).await;
-    assert_eq!((s1, s2, s3), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
+    let refused = StatusCode::UNAUTHORIZED;
+    assert_eq!((s1, s2, s3), (refused, refused, refused));
     assert_eq!(b1, b2);
     assert_eq!(b2, b3);
     assert_eq!(b1.code, "booking_not_found");
     let (status, _): (_, ErrorBody) =
         manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some("wrong-token")).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let res = client().get(s.url(&path)).send().await.expect("request");
+    assert_eq!(res.headers()["www-authenticate"], r#"Bearer error="invalid_token""#);
 
     let (status, cancelled): (_, BookingView) =
         manage(&s, reqwest::Method::POST, &format!("{path}/cancel"), Some(token)).await;

@@ -111,6 +111,12 @@ pub fn past_deadline(deadline: chrono::DateTime<chrono::Utc>, now: chrono::DateT
 }
 
 impl Policies {
+    /// The clinic dates a booking may fall on, today and the horizon's last day included: what
+    /// the widget asks the doctors' busy time for, and the most `GET /api/availability` answers.
+    pub fn window_days(&self) -> u32 {
+        self.horizon_days.saturating_add(1)
+    }
+
     /// The last moment to cancel or move a visit free of charge [public offer 3.9].
     pub fn cancel_deadline(&self, start: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
         start - chrono::TimeDelta::hours(i64::from(self.cancel_notice_hours))

@@ -461,7 +461,8 @@ impl Flow {
                 }
                 None => Net::Failed(Failure::Server),
             },
-            Some(Answer::Err(404, _)) => Net::Failed(Failure::NotFound),
+            // The endpoint's one answer to a link that opens no booking.
+            Some(Answer::Err(401, _)) => Net::Failed(Failure::NotFound),
             Some(Answer::Err(409, _)) => Net::Failed(Failure::VisitStarted),
             Some(Answer::Err(429, _)) => Net::Failed(Failure::TooMany),
             Some(Answer::Err(..)) => Net::Failed(Failure::Server),

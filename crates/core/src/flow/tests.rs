@@ -376,7 +376,7 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     let r = f.receipt.clone().expect("a receipt");
     assert_eq!((r.status, r.cancelled_late), (Status::Cancelled, true));
     assert!(!r.cancellable(now()), "a cancelled booking is not cancelled twice");
-    f.managed(answer(404, "{}"));
+    f.managed(answer(401, r#"{"code":"booking_not_found"}"#));
     assert_eq!(f.net, Net::Failed(Failure::NotFound));
 }
 

@@ -6,9 +6,22 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
 
 /// The published catalogue, with an ETag so a returning visitor downloads it only when it changed.
+#[utoipa::path(
+    get,
+    path = "/catalog",
+    params(("If-None-Match" = Option<String>, Header, description = "the ETag of a copy the client holds")),
+    responses(
+        (
+            status = 200,
+            description = "clinic, categories, doctors, services and holidays",
+            body = Object,
+            headers(("ETag" = String))
+        ),
+        (status = 304, description = "the client's copy is current"),
+    )
+)]
 pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response {
     let etag = format!("\"{}\"", &s.catalogue_sha256[..32]);
     let fresh = headers
@@ -26,18 +39,36 @@ pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response 
         .into_response()
 }
 
-pub async fn health(State(s): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+/// `GET /api/health`: for monitoring and deploy scripts.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// `ok`: the server answers and its database too.
+    status: &'static str,
+    catalogue_sha256: String,
+    services: usize,
+    catalogue_publications: i64,
+    /// Whether `dist/` holds a widget build (else the page answers 503).
+    widget_built: bool,
+}
+
+/// Liveness, the database and the widget build.
+#[utoipa::path(
+    get,
+    path = "/health",
+    responses((status = 200, description = "all is well", body = Health))
+)]
+pub async fn health(State(s): State<AppState>) -> Result<Json<Health>, ApiError> {
     let publications: i64 =
         s.db.call(|c| c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| r.get(0)))
             .await
             .map_err(|e| ApiError::internal("health", e))?;
-    Ok(Json(json!({
-        "status": "ok",
-        "catalogue_sha256": &*s.catalogue_sha256,
-        "services": s.catalogue.services().len(),
-        "catalogue_publications": publications,
-        "widget_built": s.page.current().is_some(),
-    })))
+    Ok(Json(Health {
+        status: "ok",
+        catalogue_sha256: s.catalogue_sha256.to_string(),
+        services: s.catalogue.services().len(),
+        catalogue_publications: publications,
+        widget_built: s.page.current().is_some(),
+    }))
 }
 
 pub async fn not_found() -> ApiError {
@@ -48,7 +79,8 @@ pub async fn method_not_allowed() -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this method is not allowed here")
 }
 
-/// The API described for clients; `tests/openapi.rs` checks it against the routes.
-pub async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], include_str!("../../openapi.json")).into_response()
+/// This document: made from the routes and the wire types (`crate::openapi`).
+#[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "OpenAPI 3.1", body = Object)))]
+pub async fn openapi(State(s): State<AppState>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], s.openapi.clone()).into_response()
 }

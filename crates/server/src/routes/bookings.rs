@@ -11,7 +11,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use chrono::{DateTime, Days, FixedOffset, TimeDelta, Utc};
-use jazylu_api::{Availability, BookingRequest, BookingView, BusyTime, Created, Invalid, SlotTaken, Status};
+use jazylu_api::{
+    Availability, BookingRequest, BookingView, BusyTime, Created, ErrorBody, Invalid, SlotTaken, Status,
+};
 use jazylu_core::availability::Busy;
 use jazylu_core::booking::{Booking, FieldCode};
 use jazylu_core::catalogue::past_deadline;
@@ -22,37 +24,63 @@ fn wire(busy: &[Busy], zone: FixedOffset) -> Vec<BusyTime> {
     busy.iter().map(|b| b.to_wire(zone)).collect()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Window {
+    /// The first clinic date.
+    #[param(required = true, value_type = String, format = Date)]
     from: Option<String>,
-    to: Option<String>,
+    /// How many dates, `from` included: 1 to the booking horizon's (the served document states
+    /// the most).
+    #[param(required = true, value_type = u32, minimum = 1)]
+    days: Option<String>,
 }
 
-/// Busy intervals per doctor for the clinic dates `from..=to`; no personal data. The window may
-/// span the catalogue's booking horizon (what the widget asks for), no more.
+/// Busy intervals per doctor for the clinic dates from `from` on, `days` of them; no personal
+/// data. The window may span the booking horizon (what the widget asks for), no more.
+#[utoipa::path(
+    get,
+    path = "/availability",
+    params(Window),
+    responses(
+        (status = 200, description = "every doctor's booked time in the window", body = Availability),
+        (status = 400, description = "window_invalid", body = ErrorBody),
+    )
+)]
 pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) -> Result<Response, ApiError> {
     let zone = s.catalogue.clinic().time_zone.clone();
-    let horizon = u64::from(s.catalogue.clinic().policies.horizon_days);
+    let most = s.catalogue.clinic().policies.window_days();
     let bad = || {
         ApiError::new(
             StatusCode::BAD_REQUEST,
             "window_invalid",
-            "give from and to as YYYY-MM-DD, at most the booking horizon apart",
+            "give from as YYYY-MM-DD and days from 1 to the booking horizon's",
         )
     };
     let from = w.from.as_deref().and_then(parse_date).ok_or_else(bad)?;
-    let to = w.to.as_deref().and_then(parse_date).ok_or_else(bad)?;
-    if to < from || from.checked_add_days(Days::new(horizon)).is_some_and(|last| to > last) {
-        return Err(bad());
-    }
+    let days = w.days.as_deref().and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=most).contains(d));
+    let days = days.ok_or_else(bad)?;
+    let to = from.checked_add_days(Days::new(u64::from(days - 1))).ok_or_else(bad)?;
     let start = zone.midnight(from).ok_or_else(bad)?;
     let end = zone.midnight(to).ok_or_else(bad)? + TimeDelta::days(1);
     let busy =
         s.db.call(move |c| store::busy(c, start, end))
             .await
             .map_err(|e| ApiError::internal("availability", e))?;
-    let (from, to) = (w.from.unwrap_or_default(), w.to.unwrap_or_default());
+    let (from, to) = (from.to_string(), to.to_string());
     Ok(Json(Availability { from, to, busy: wire(&busy, zone.offset()) }).into_response())
+}
+
+/// `Idempotency-Key`, as the schema states it (read by `idempotency_key`).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+struct IdempotencyKey {
+    /// Made once per review in the widget and sent again with every retry: the same key with the
+    /// same body answers what the first request was answered; with another body, 422
+    /// idempotency_key_reused.
+    #[param(rename = "Idempotency-Key", required = false, value_type = String, pattern = "^[!-~]{8,100}$")]
+    key: Option<String>,
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -71,6 +99,25 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     })
 }
 
+/// Requests an appointment: every rule checked again, the slot claimed atomically.
+#[utoipa::path(
+    post,
+    path = "/bookings",
+    operation_id = "create_booking",
+    params(IdempotencyKey),
+    request_body = BookingRequest,
+    responses(
+        (status = 201, description = "booked; the manage token is in this answer only", body = Created),
+        (status = 400, description = "json_invalid or idempotency_key_invalid", body = ErrorBody),
+        (status = 409, description = "slot_taken, with the doctor's fresh busy time", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type: send application/json", body = ErrorBody),
+        (
+            status = 422,
+            description = "invalid_booking with every field problem, or idempotency_key_reused",
+            body = ErrorBody
+        ),
+    )
+)]
 pub async fn create(
     State(s): State<AppState>,
     Extension(Started(started)): Extension<Started>,
@@ -209,8 +256,18 @@ fn manage_token(headers: &HeaderMap) -> Option<String> {
     v.strip_prefix("Bearer ").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= 100)
 }
 
-fn not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "booking_not_found", "no booking with this reference and token")
+/// No token, a wrong one and an unknown reference get this one answer, so that nobody learns
+/// which references exist.
+fn refused() -> Response {
+    let mut res = ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "booking_not_found",
+        "no booking opens with this reference and token",
+    )
+    .into_response();
+    let challenge = axum::http::HeaderValue::from_static("Bearer error=\"invalid_token\"");
+    res.headers_mut().insert(axum::http::header::WWW_AUTHENTICATE, challenge);
+    res
 }
 
 /// The booking as it was promised: its deadline is the stored one, whatever the catalogue says now.
@@ -230,31 +287,59 @@ fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
     }
 }
 
+/// The booking, for its manage link.
+#[utoipa::path(
+    get,
+    path = "/bookings/{reference}",
+    operation_id = "show_booking",
+    params(("reference" = String, Path, pattern = "^JZ-[2-9A-Z]{6}$")),
+    security(("manageToken" = [])),
+    responses(
+        (status = 200, description = "the booking", body = BookingView),
+        (
+            status = 401,
+            description = "booking_not_found: no token, a wrong one and an unknown reference alike",
+            body = ErrorBody
+        ),
+    )
+)]
 pub async fn show(
     State(s): State<AppState>,
     axum::extract::Path(reference): axum::extract::Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let token = manage_token(&headers).ok_or_else(not_found)?;
+    let Some(token) = manage_token(&headers) else { return Ok(refused()) };
     let found =
         s.db.call(move |c| store::find(c, &reference, &token))
             .await
             .map_err(|e| ApiError::internal("find booking", e))?;
-    let b = found.ok_or_else(not_found)?;
+    let Some(b) = found else { return Ok(refused()) };
     Ok(Json(view(&s, &b, Utc::now())).into_response())
 }
 
 /// Cancels: free before the deadline (start − the clinic's notice), still possible after it but
 /// marked late, and the answer says so; the clinic may charge for a late cancellation.
+#[utoipa::path(
+    post,
+    path = "/bookings/{reference}/cancel",
+    operation_id = "cancel_booking",
+    params(("reference" = String, Path, pattern = "^JZ-[2-9A-Z]{6}$")),
+    security(("manageToken" = [])),
+    responses(
+        (status = 200, description = "cancelled; `cancelled_late` after the deadline", body = BookingView),
+        (status = 401, description = "booking_not_found", body = ErrorBody),
+        (status = 409, description = "visit_started: too late to cancel", body = ErrorBody),
+    )
+)]
 pub async fn cancel(
     State(s): State<AppState>,
     axum::extract::Path(reference): axum::extract::Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let token = manage_token(&headers).ok_or_else(not_found)?;
+    let Some(token) = manage_token(&headers) else { return Ok(refused()) };
     let result =
         s.db.call(move |c| {
-            let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(not_found())) };
+            let Some(b) = store::find(c, &reference, &token)? else { return Ok(Err(refused())) };
             let now = Utc::now();
             if b.status == "cancelled" {
                 return Ok(Ok((b, now)));
@@ -264,15 +349,19 @@ pub async fn cancel(
                     StatusCode::CONFLICT,
                     "visit_started",
                     "the visit has already started or passed",
-                )));
+                )
+                .into_response()));
             }
             let late = past_deadline(b.cancel_deadline, now);
             store::cancel(c, b.id, late, now)?;
             tracing::info!(reference = %b.reference, "booking cancelled");
-            Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(not_found))
+            Ok(store::find(c, &reference, &token)?.map(|b| (b, now)).ok_or_else(refused))
         })
         .await
         .map_err(|e| ApiError::internal("cancel booking", e))?;
-    let (b, now) = result?;
+    let (b, now) = match result {
+        Ok(found) => found,
+        Err(answer) => return Ok(answer),
+    };
     Ok(Json(view(&s, &b, now)).into_response())
 }

@@ -5,6 +5,7 @@ mod bookings;
 mod page;
 
 use crate::limits::ClientLimit;
+use crate::openapi;
 use crate::security::{API_CSP, COMMON_HEADERS};
 use crate::state::AppState;
 use axum::extract::{Request, State};
@@ -21,6 +22,9 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Larger bodies get 413 before any handler reads them.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -35,21 +39,36 @@ async fn started(mut req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-pub fn router(state: AppState, limit: ClientLimit) -> Router {
+/// The JSON routes, each with its documentation.
+fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
     // What writes or reads a booking is limited per client; the rest is cheap and cached.
-    let limited = Router::new()
-        .route("/bookings", axum::routing::post(bookings::create))
-        .route("/bookings/{reference}", get(bookings::show))
-        .route("/bookings/{reference}/cancel", axum::routing::post(bookings::cancel))
+    let mut limited = OpenApiRouter::new()
+        .routes(routes!(bookings::create))
+        .routes(routes!(bookings::show))
+        .routes(routes!(bookings::cancel))
         .route_layer(limit);
-    let api = Router::new()
-        .route("/catalog", get(api::catalog))
-        .route("/health", get(api::health))
-        .route("/openapi.json", get(api::openapi))
-        .route("/availability", get(bookings::availability))
-        .merge(limited)
-        .fallback(api::not_found)
-        .method_not_allowed_fallback(api::method_not_allowed);
+    openapi::answer_everywhere(limited.get_openapi_mut(), 429, &openapi::too_many_requests(), openapi::any);
+    let mut api = OpenApiRouter::new()
+        .routes(routes!(api::catalog))
+        .routes(routes!(api::health))
+        .routes(routes!(api::openapi))
+        .routes(routes!(bookings::availability))
+        .merge(limited);
+    // What the layers of `router` answer on any route.
+    let doc = api.get_openapi_mut();
+    openapi::answer_everywhere(doc, 408, &openapi::error("timeout: the request took too long"), openapi::any);
+    openapi::answer_everywhere(doc, 413, &openapi::error("payload_too_large: 64 KiB at most"), |m| {
+        m == "post"
+    });
+    openapi::answer_everywhere(doc, 500, &openapi::error("internal: a fault of ours, logged"), openapi::any);
+    openapi::answer_everywhere(doc, 503, &openapi::error("overloaded: try again in a moment"), openapi::any);
+    api
+}
+
+pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
+    let (api, doc) = api(limit).split_for_parts();
+    state.openapi = openapi::served(openapi::ApiDoc::openapi().nest("/api", doc), &state.catalogue).into();
+    let api = api.fallback(api::not_found).method_not_allowed_fallback(api::method_not_allowed);
     let cors = state.origins.cors();
     let max_concurrent = state.max_concurrent;
     let timeout = state.request_timeout;
