@@ -6,9 +6,8 @@
 
 use jazylu_core::Catalogue;
 use serde_json::{json, Value};
-use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-use utoipa::openapi::{Content, HeaderBuilder, OpenApi, Ref, Response, ResponseBuilder};
+use utoipa::openapi::{Content, HeaderBuilder, ObjectBuilder, OpenApi, Ref, Response, ResponseBuilder, Type};
 use utoipa::Modify;
 
 #[derive(utoipa::OpenApi)]
@@ -35,44 +34,62 @@ impl Modify for ManageToken {
     }
 }
 
-/// An error answer: the wire contract's `ErrorBody`.
-pub fn error(description: &str) -> Response {
-    ResponseBuilder::new()
-        .description(description)
-        .content("application/json", Content::new(Some(Ref::from_schema_name("ErrorBody"))))
-        .build()
+/// An answer a layer gives on the routes it wraps, documented once as a shared response (named
+/// by its code) that those routes refer to.
+pub struct LayerAnswer {
+    pub status: u16,
+    pub code: &'static str,
+    pub description: &'static str,
+    /// Only on routes that take a body (a body limit).
+    pub with_body_only: bool,
+    /// Says when to try again (`Retry-After`, seconds).
+    pub retry_after: bool,
 }
 
-/// What the rate limit answers.
-pub fn too_many_requests() -> Response {
-    let mut res = error("too_many_requests: this client is over its limit");
-    let retry = HeaderBuilder::new()
-        .schema(
-            utoipa::openapi::ObjectBuilder::new()
-                .schema_type(utoipa::openapi::Type::Integer)
-                .minimum(Some(1)),
-        )
-        .description(Some("seconds to wait before trying again"))
-        .build();
-    res.headers.insert("Retry-After".into(), retry);
-    res
-}
+impl LayerAnswer {
+    const fn new(status: u16, code: &'static str, description: &'static str) -> LayerAnswer {
+        LayerAnswer { status, code, description, with_body_only: false, retry_after: false }
+    }
 
-/// Adds `status` to every operation of `doc` (a layer's answer on the routes it wraps); `only`
-/// picks the operations, by method.
-pub fn answer_everywhere(doc: &mut OpenApi, status: u16, res: &Response, only: fn(&str) -> bool) {
-    for item in doc.paths.paths.values_mut() {
-        let ops: [(&str, &mut Option<Operation>); 2] = [("get", &mut item.get), ("post", &mut item.post)];
-        for (method, op) in ops {
-            if let Some(op) = op.as_mut().filter(|_| only(method)) {
-                op.responses.responses.entry(status.to_string()).or_insert_with(|| res.clone().into());
-            }
+    fn response(&self) -> Response {
+        let mut res = ResponseBuilder::new()
+            .description(format!("{}: {}", self.code, self.description))
+            .content("application/json", Content::new(Some(Ref::from_schema_name("ErrorBody"))))
+            .build();
+        if self.retry_after {
+            let seconds = ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1));
+            let header = HeaderBuilder::new().schema(seconds).description(Some("seconds to wait")).build();
+            res.headers.insert("Retry-After".into(), header);
         }
+        res
     }
 }
 
-pub fn any(_: &str) -> bool {
-    true
+pub const TIMEOUT: LayerAnswer = LayerAnswer::new(408, "timeout", "the request took too long");
+pub const TOO_LARGE: LayerAnswer =
+    LayerAnswer { with_body_only: true, ..LayerAnswer::new(413, "payload_too_large", "64 KiB at most") };
+pub const INTERNAL: LayerAnswer = LayerAnswer::new(500, "internal", "a fault of ours, logged");
+pub const OVERLOADED: LayerAnswer = LayerAnswer::new(503, "overloaded", "try again in a moment");
+pub const TOO_MANY: LayerAnswer = LayerAnswer {
+    retry_after: true,
+    ..LayerAnswer::new(429, "too_many_requests", "this client is over its limit")
+};
+
+/// Adds each of `answers` to every operation of `doc` (the routes a layer wraps).
+pub fn layer_answers(doc: &mut OpenApi, answers: &[LayerAnswer]) {
+    for answer in answers {
+        let shared = Ref::new(format!("#/components/responses/{}", answer.code));
+        for item in doc.paths.paths.values_mut() {
+            for (takes_body, op) in [(false, &mut item.get), (true, &mut item.post)] {
+                if let Some(op) = op.as_mut().filter(|_| takes_body || !answer.with_body_only) {
+                    let status = answer.status.to_string();
+                    op.responses.responses.entry(status).or_insert_with(|| shared.clone().into());
+                }
+            }
+        }
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.responses.insert(answer.code.into(), answer.response().into());
+    }
 }
 
 /// The document as served: the catalogue's service and doctor ids as the only ones a booking

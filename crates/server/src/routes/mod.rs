@@ -47,7 +47,7 @@ fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::show))
         .routes(routes!(bookings::cancel))
         .route_layer(limit);
-    openapi::answer_everywhere(limited.get_openapi_mut(), 429, &openapi::too_many_requests(), openapi::any);
+    openapi::layer_answers(limited.get_openapi_mut(), &[openapi::TOO_MANY]);
     let mut api = OpenApiRouter::new()
         .routes(routes!(api::catalog))
         .routes(routes!(api::health))
@@ -55,13 +55,8 @@ fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::availability))
         .merge(limited);
     // What the layers of `router` answer on any route.
-    let doc = api.get_openapi_mut();
-    openapi::answer_everywhere(doc, 408, &openapi::error("timeout: the request took too long"), openapi::any);
-    openapi::answer_everywhere(doc, 413, &openapi::error("payload_too_large: 64 KiB at most"), |m| {
-        m == "post"
-    });
-    openapi::answer_everywhere(doc, 500, &openapi::error("internal: a fault of ours, logged"), openapi::any);
-    openapi::answer_everywhere(doc, 503, &openapi::error("overloaded: try again in a moment"), openapi::any);
+    let every = [openapi::TIMEOUT, openapi::TOO_LARGE, openapi::INTERNAL, openapi::OVERLOADED];
+    openapi::layer_answers(api.get_openapi_mut(), &every);
     api
 }
 
