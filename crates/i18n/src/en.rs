@@ -7,6 +7,7 @@ use jazylu_api::FieldCode;
 pub static WORDS: Words = Words {
     lang: Lang::En,
     prices_title: "Services and prices",
+    page_offers: "Services and prices, and booking an appointment with a doctor online.",
     prices_in_tenge: "Prices are in tenge.",
     book: "Book",
     min: "min",

@@ -7,6 +7,7 @@ use jazylu_api::FieldCode;
 pub static WORDS: Words = Words {
     lang: Lang::Kk,
     prices_title: "Қызметтер мен бағалар",
+    page_offers: "Қызметтер мен бағалар, дәрігердің қабылдауына онлайн жазылу.",
     prices_in_tenge: "Бағалар теңгемен берілген.",
     book: "Жазылу",
     min: "мин",

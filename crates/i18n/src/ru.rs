@@ -7,6 +7,7 @@ use jazylu_api::FieldCode;
 pub static WORDS: Words = Words {
     lang: Lang::Ru,
     prices_title: "Услуги и цены",
+    page_offers: "Услуги и цены, онлайн-запись на приём к врачу.",
     prices_in_tenge: "Цены указаны в тенге.",
     book: "Записаться",
     min: "мин",

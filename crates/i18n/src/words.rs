@@ -24,6 +24,8 @@ pub struct Rules {
 pub struct Words {
     pub lang: Lang,
     pub prices_title: &'static str,
+    /// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
+    pub page_offers: &'static str,
     pub prices_in_tenge: &'static str,
     pub book: &'static str,
     pub min: &'static str,
@@ -231,5 +233,11 @@ impl Words {
     /// The page title: the clinic, then what the page shows.
     pub fn page_title(&self, clinic: &str) -> String {
         format!("{clinic} — {}", self.prices_title)
+    }
+
+    /// The page's description for search engines and link previews: the clinic, where it is,
+    /// and what the page offers.
+    pub fn page_description(&self, clinic: &str, address: &str) -> String {
+        format!("{clinic}, {address}. {}", self.page_offers)
     }
 }

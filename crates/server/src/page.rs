@@ -12,6 +12,7 @@ use std::time::SystemTime;
 
 const LANG: &str = "%JZ_LANG%";
 const TITLE: &str = "%JZ_TITLE%";
+const DESCRIPTION: &str = "%JZ_DESCRIPTION%";
 /// Plain text, not a comment: trunk's HTML minifier drops comments.
 const PRERENDER: &str = "%JZ_PRERENDER%";
 
@@ -93,12 +94,14 @@ impl Page {
     }
 
     pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
-        let title = jazylu_i18n::words(lang).page_title(cat.clinic().name.get(lang));
-        self.template.replace(LANG, lang.code()).replace(TITLE, &html_escape::encode_text(&title)).replacen(
-            PRERENDER,
-            &prerender(cat, lang, today),
-            1,
-        )
+        let (words, clinic) = (jazylu_i18n::words(lang), cat.clinic());
+        let title = words.page_title(clinic.name.get(lang));
+        let description = words.page_description(clinic.name.get(lang), clinic.address.get(lang));
+        self.template
+            .replace(LANG, lang.code())
+            .replace(TITLE, &html_escape::encode_text(&title))
+            .replace(DESCRIPTION, &html_escape::encode_double_quoted_attribute(&description))
+            .replacen(PRERENDER, &prerender(cat, lang, today), 1)
     }
 
     /// The page's Content-Security-Policy: only our own files, the inline loader and styles by hash,

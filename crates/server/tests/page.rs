@@ -19,15 +19,20 @@ async fn the_page_holds_the_price_list_in_the_chosen_language() {
     assert!(html.contains("Первичный приём ЛОР-врача"));
     assert!(html.contains("8\u{a0}000\u{a0}₸"));
     assert!(!html.contains("%JZ_"), "every token is filled");
+    let description = "Лечебно-диагностический центр оториноларингологии «PRO-ЛОР», г. Каскелен, \
+        ул. Барибаева, 67А. Услуги и цены, онлайн-запись на приём к врачу.";
+    assert!(html.contains(&format!(r#"<meta name="description" content="{description}">"#)), "{html}");
 
     let en =
         client().get(s.url("/")).header("accept-language", "en-GB,en;q=0.9").send().await.expect("request");
     let html = en.text().await.expect("body");
     assert!(html.contains("First visit to an ENT doctor"));
+    assert!(html.contains("booking an appointment with a doctor online."));
 
     let kk = client().get(s.url("/")).send().await.expect("request").text().await.expect("body");
     assert!(kk.contains(r#"<html lang="kk">"#));
     assert!(kk.contains("ЛОР-дәрігердің бастапқы қабылдауы"));
+    assert!(kk.contains("дәрігердің қабылдауына онлайн жазылу."));
 }
 
 #[tokio::test]
