@@ -14,8 +14,8 @@ pub fn bench_free_slots(catalogue: &str, service: &str, runs: u32) -> Result<Vec
     let cat = Catalogue::parse(catalogue).map_err(|_| JsValue::from_str("catalogue_invalid"))?;
     let s = cat.service(service).ok_or_else(|| JsValue::from_str("no such service"))?;
     let now = jazylu_web::now();
-    let (from, to) = jazylu_core::flow::horizon(&cat, now);
-    let busy: Vec<Busy> = free_slots(&cat, s, &DoctorChoice::Any, &[], now, from, to)
+    let w = jazylu_core::availability::Window::horizon(&cat, now);
+    let busy: Vec<Busy> = free_slots(&cat, s, &DoctorChoice::Any, &[], now, w.from, w.to)
         .iter()
         .step_by(3)
         .map(|x| Busy { doctor: x.doctor.clone(), start: x.start, end: x.end })
@@ -27,7 +27,7 @@ pub fn bench_free_slots(catalogue: &str, service: &str, runs: u32) -> Result<Vec
             let t = perf.now();
             for _ in 0..10 {
                 // black_box keeps the call from being optimised away.
-                std::hint::black_box(free_slots(&cat, s, &DoctorChoice::Any, &busy, now, from, to).len());
+                std::hint::black_box(free_slots(&cat, s, &DoctorChoice::Any, &busy, now, w.from, w.to).len());
             }
             (perf.now() - t) / 10.0
         })

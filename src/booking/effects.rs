@@ -3,9 +3,9 @@
 
 use super::Ctx;
 use jazylu_api::Availability;
-use jazylu_core::availability::Busy;
+use jazylu_core::availability::{Busy, Window};
 use jazylu_core::clock::IsoDate;
-use jazylu_core::flow::{horizon, Flow, Net, Step, Times};
+use jazylu_core::flow::{Flow, Net, Step, Times};
 use jazylu_web::{json, tab};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -63,8 +63,8 @@ pub fn leave_flow() {
 /// The doctors' busy time over the booking horizon, once: free times are computed here.
 pub fn load_times(ctx: Ctx) {
     ctx.set(|f| f.times = Times::Loading);
-    let (from, days) = ctx.cat(|c| (horizon(c, jazylu_web::now()).0, c.clinic().policies.window_days()));
-    let url = format!("{}/api/availability?from={}&days={days}", ctx.base.get_value(), IsoDate(from));
+    let w = ctx.cat(|c| Window::horizon(c, jazylu_web::now()));
+    let url = format!("{}/api/availability?from={}&days={}", ctx.base.get_value(), IsoDate(w.from), w.days());
     spawn_local(async move {
         let answer = jazylu_web::call("GET", &url, None, &[]).await;
         let busy = answer

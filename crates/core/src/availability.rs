@@ -384,5 +384,34 @@ fn merge(lists: Vec<Vec<Slot>>) -> Vec<Slot> {
     out
 }
 
+/// The clinic dates a request for the doctors' busy time covers: from `from` to `to`, at most
+/// as many as a booking may fall on (`Policies::window_days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Window {
+    /// The whole booking horizon from the clinic's today: what the widget asks for.
+    pub fn horizon(cat: &Catalogue, now: DateTime<Utc>) -> Window {
+        let today = cat.clinic().time_zone.today(now);
+        let days = cat.clinic().policies.window_days();
+        Window { from: today, to: today.checked_add_days(Days::new(u64::from(days - 1))).unwrap_or(today) }
+    }
+
+    /// `from` as `YYYY-MM-DD` and `days`, 1 to the catalogue's `window_days`, as a request gives them.
+    pub fn parse(from: &str, days: &str, cat: &Catalogue) -> Option<Window> {
+        let from = crate::clock::parse_date(from)?;
+        let days =
+            days.parse::<u32>().ok().filter(|d| (1..=cat.clinic().policies.window_days()).contains(d))?;
+        Some(Window { from, to: from.checked_add_days(Days::new(u64::from(days - 1)))? })
+    }
+
+    pub fn days(self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+}
+
 #[cfg(test)]
 mod tests;

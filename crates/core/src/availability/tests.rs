@@ -652,3 +652,24 @@ fn free_days_are_clinic_days_in_order_each_once() {
         assert!(days.contains(&s.start.with_timezone(&zone).date_naive()));
     }
 }
+
+#[test]
+fn a_window_is_a_date_and_up_to_the_horizon_in_days() {
+    let cat = cat();
+    let day = |s: &str| parse_date(s).expect("date");
+    let widest = Window::parse("2026-01-01", "31", &cat).expect("the sample's 30-day horizon and today");
+    assert_eq!((widest.from, widest.to, widest.days()), (day("2026-01-01"), day("2026-01-31"), 31));
+    assert_eq!(Window::parse("2026-01-01", "1", &cat).map(|w| w.to), Some(day("2026-01-01")));
+    for (from, days) in
+        [("2026-01-01", "32"), ("2026-01-01", "0"), ("2026-01-01", "x"), ("2026-02-30", "1"), ("", "5")]
+    {
+        assert_eq!(Window::parse(from, days, &cat), None, "{from} {days}");
+    }
+    let asked = Window::horizon(&cat, now());
+    assert_eq!(
+        (asked.from, asked.days()),
+        (day("2026-11-25"), 31),
+        "what the widget asks covers the horizon"
+    );
+    assert_eq!(Window::parse(&asked.from.to_string(), &asked.days().to_string(), &cat), Some(asked));
+}

@@ -12,7 +12,7 @@ mod tests;
 pub use receipt::Receipt;
 pub use session::Kept;
 
-use crate::availability::{free_slots, Busy, DoctorChoice, Slot};
+use crate::availability::{free_slots, Busy, DoctorChoice, Slot, Window};
 use crate::booking::{is_minor, Booking};
 use crate::catalogue::{Catalogue, DoctorId};
 use crate::clock::{parse_date, parse_instant};
@@ -307,8 +307,8 @@ impl Flow {
     pub fn offered(&self, cat: &Catalogue, now: DateTime<Utc>) -> Option<Vec<Slot>> {
         let Times::Ready(busy) = &self.times else { return None };
         let service = cat.service(&self.form.service)?;
-        let (today, last) = horizon(cat, now);
-        let mut slots = free_slots(cat, service, &self.doctor_choice(), busy, now, today, last);
+        let w = Window::horizon(cat, now);
+        let mut slots = free_slots(cat, service, &self.doctor_choice(), busy, now, w.from, w.to);
         slots.dedup_by(|b, a| a.start == b.start);
         Some(slots)
     }
@@ -495,11 +495,4 @@ pub fn field_focus(field: &str) -> String {
         "slot" | "doctor" | "service" => "jz-step-title".into(),
         f => format!("jz-f-{f}"),
     }
-}
-
-/// Today and the last bookable clinic date.
-pub fn horizon(cat: &Catalogue, now: DateTime<Utc>) -> (NaiveDate, NaiveDate) {
-    let today = cat.clinic().time_zone.today(now);
-    let days = u64::from(cat.clinic().policies.horizon_days);
-    (today, today.checked_add_days(chrono::Days::new(days)).unwrap_or(today))
 }

@@ -10,14 +10,14 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use chrono::{DateTime, Days, FixedOffset, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use jazylu_api::{
     Availability, BookingRequest, BookingView, BusyTime, Created, ErrorBody, Invalid, SlotTaken, Status,
 };
-use jazylu_core::availability::Busy;
+use jazylu_core::availability::{Busy, Window};
 use jazylu_core::booking::{Booking, FieldCode};
 use jazylu_core::catalogue::past_deadline;
-use jazylu_core::clock::{parse_date, parse_instant};
+use jazylu_core::clock::parse_instant;
 use serde::Deserialize;
 
 fn wire(busy: &[Busy], zone: FixedOffset) -> Vec<BusyTime> {
@@ -26,7 +26,7 @@ fn wire(busy: &[Busy], zone: FixedOffset) -> Vec<BusyTime> {
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct Window {
+pub struct WindowQuery {
     /// The first clinic date.
     #[param(required = true, value_type = String, format = Date)]
     from: Option<String>,
@@ -41,15 +41,17 @@ pub struct Window {
 #[utoipa::path(
     get,
     path = "/availability",
-    params(Window),
+    params(WindowQuery),
     responses(
         (status = 200, description = "every doctor's booked time in the window", body = Availability),
         (status = 400, description = "window_invalid", body = ErrorBody),
     )
 )]
-pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) -> Result<Response, ApiError> {
+pub async fn availability(
+    State(s): State<AppState>,
+    Query(w): Query<WindowQuery>,
+) -> Result<Response, ApiError> {
     let zone = s.catalogue.clinic().time_zone.clone();
-    let most = s.catalogue.clinic().policies.window_days();
     let bad = || {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -57,10 +59,8 @@ pub async fn availability(State(s): State<AppState>, Query(w): Query<Window>) ->
             "give from as YYYY-MM-DD and days from 1 to the booking horizon's",
         )
     };
-    let from = w.from.as_deref().and_then(parse_date).ok_or_else(bad)?;
-    let days = w.days.as_deref().and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=most).contains(d));
-    let days = days.ok_or_else(bad)?;
-    let to = from.checked_add_days(Days::new(u64::from(days - 1))).ok_or_else(bad)?;
+    let (from, days) = (w.from.as_deref().unwrap_or(""), w.days.as_deref().unwrap_or(""));
+    let Window { from, to } = Window::parse(from, days, &s.catalogue).ok_or_else(bad)?;
     let start = zone.midnight(from).ok_or_else(bad)?;
     let end = zone.midnight(to).ok_or_else(bad)? + TimeDelta::days(1);
     let busy =
