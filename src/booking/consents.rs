@@ -1,39 +1,71 @@
-//! Step 4: the two consents the clinic's offer asks for, each its own unticked box, and the
-//! rules worth knowing before a visit.
+//! Step 4: the two acts the clinic's offer asks for, each its own unticked box after a summary
+//! in our words and the clinic's full text in place. A box remembers the version of the text it
+//! was ticked under.
 
 use super::fields::Check;
 use super::patient::Nav;
 use super::Ctx;
 use jazylu_core::booking::Field;
-use jazylu_i18n::Words;
+use jazylu_core::catalogue::Document;
+use jazylu_i18n::{Rule, Words};
 use jazylu_views::handler;
 use leptos::prelude::*;
+
+/// The clinic's full text of a document, folded until asked for.
+#[component]
+fn FullText(ctx: Ctx, summary: &'static str, document: Document) -> impl IntoView {
+    let lang = ctx.lang.get_untracked();
+    let paragraphs: Vec<String> = document.paragraphs(lang).map(str::to_string).collect();
+    view! {
+        <details class="jz-doc">
+            <summary>{summary}</summary>
+            <div class="jz-doc-text" lang=lang.code()>
+                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        </details>
+    }
+}
 
 #[component]
 pub fn Consents(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let lang = ctx.lang.get_untracked();
-    let (offer_url, consent_text, rules) = ctx.cat(|c| {
-        let clinic = c.clinic();
-        (clinic.offer_url.clone(), c.consent_text(w, lang), w.rules(clinic.policies.quoted()))
+    let (offer, personal, rules, points) = ctx.cat(|c| {
+        let facts = c.facts(lang);
+        let docs = c.documents();
+        (
+            docs.offer.clone(),
+            docs.personal_data.clone(),
+            w.rules(&facts, &Rule::SUMMARY),
+            w.consent_points(&facts),
+        )
     });
-    let offer = Signal::derive(move || ctx.with(|f| f.form.consents.offer));
-    let personal = Signal::derive(move || ctx.with(|f| f.form.consents.personal_data));
+    let offer_ticked = Signal::derive(move || ctx.with(|f| f.form.consents.offer));
+    let personal_ticked = Signal::derive(move || ctx.with(|f| f.form.consents.personal_data));
     let by_rep = ctx.peek(|f| f.as_representative);
+    let personal_label = if by_rep { w.consent_personal_data_both } else { w.consent_personal_data };
+    let (offer_version, personal_version) =
+        (offer.version.as_str().to_string(), personal.version.as_str().to_string());
+    let elsewhere = offer.url.clone();
+    let list = |items: Vec<String>| view! { <ul class="jz-rules">{items.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> };
     view! {
         <form class="jz-form" novalidate on:submit=handler(move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             ctx.update(|f| ctx.cat(|c| f.next(c, jazylu_web::now())));
         })>
             {by_rep.then(|| view! { <p class="jz-note">{w.representative_consents}</p> })}
-            <Check ctx name="consents.offer" label=w.consent_offer checked=offer field=Field::ConsentOffer />
-            {offer_url.map(|url| view! {
-                <p class="jz-doc"><a href=url target="_blank" rel="noopener">{w.offer_text}</a></p>
+            <h3 class="jz-sub">{w.offer_summary}</h3>
+            {list(rules)}
+            <FullText ctx summary=w.read_offer document=offer />
+            {elsewhere.map(|url| view! {
+                <p class="jz-doc"><a href=url target="_blank" rel="noopener">{w.offer_elsewhere}</a></p>
             })}
-            <Check ctx name="consents.personal_data" label=w.consent_personal_data checked=personal
-                field=Field::ConsentPersonalData />
-            <details class="jz-doc"><summary>{w.read_consent}</summary><p>{consent_text}</p></details>
-            <h3 class="jz-sub">{w.before_visit}</h3>
-            <ul class="jz-rules">{rules.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <Check ctx name="consents.offer" label=w.consent_offer checked=offer_ticked value=offer_version
+                field=Field::ConsentOffer />
+            <h3 class="jz-sub">{w.consent_summary}</h3>
+            {list(points)}
+            <FullText ctx summary=w.read_consent document=personal />
+            <Check ctx name="consents.personal_data" label=personal_label checked=personal_ticked
+                value=personal_version field=Field::ConsentPersonalData />
             <Nav ctx w />
         </form>
     }

@@ -7,7 +7,7 @@ use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::confirmation::callback_words;
 use jazylu_core::flow::Flow;
-use jazylu_i18n::{FIRST_VISIT_RULE, PAYMENT_RULE};
+use jazylu_i18n::Rule;
 use jazylu_views::handler;
 use leptos::prelude::*;
 
@@ -24,9 +24,8 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 Some(at) => (w.call_at, Some(at)),
                 None => (w.call_soon, None),
             });
-            (call, w.rules(c.clinic().policies.quoted()), r.calendar_url(c, lang, now))
+            (call, w.rules(&c.facts(lang), &Rule::ON_CONFIRMATION), r.calendar_url(c, lang, now))
         });
-        let rule = |i: usize| rules.get(i).cloned().unwrap_or_default();
         let link = format!("{}#manage={}.{}", jazylu_web::page_url(lang), r.reference, r.token);
         let open_manage = {
             let link = link.clone();
@@ -48,7 +47,7 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 <Visit ctx w service=r.service.clone() doctor=r.doctor.clone() start=r.start price />
                 {call.map(|(text, at)| view! { <p class="jz-callback">{text} " " {at.map(|a| view! { <strong>{a}</strong> })}</p> })}
                 <Deadline ctx w deadline=r.cancel_deadline />
-                <ul class="jz-rules"><li>{rule(FIRST_VISIT_RULE)}</li><li>{rule(PAYMENT_RULE)}</li></ul>
+                <ul class="jz-rules">{rules.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 <p><a class="jz-ics" download=format!("{}.ics", r.reference) href=calendar>{w.add_to_calendar}</a></p>
                 <p class="jz-manage-link">{w.manage_link} ":" <br /><a href=link.clone() on:click=handler(open_manage)>{link.clone()}</a></p>
                 <Contacts ctx w />

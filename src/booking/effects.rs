@@ -2,10 +2,10 @@
 //! copy of the flow, and what the page address says about the way in.
 
 use super::Ctx;
-use jazylu_api::Availability;
+use jazylu_api::{Availability, Created, FieldCode};
 use jazylu_core::availability::{Busy, Window};
 use jazylu_core::clock::IsoDate;
-use jazylu_core::flow::{Flow, Net, Step, Times};
+use jazylu_core::flow::{Answer, Flow, Net, Step, Times};
 use jazylu_web::{json, tab};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,13 +84,31 @@ pub fn submit(ctx: Ctx) {
     let url = format!("{}/api/bookings", ctx.base.get_value());
     spawn_local(async move {
         let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key.as_str())];
-        let answer = jazylu_web::call("POST", &url, Some(&body), &headers).await;
-        let taken = answer.as_ref().is_some_and(|(status, _)| *status == 409);
-        ctx.update(|f| f.answered(answer.map(json::answer)));
+        let answer = jazylu_web::call("POST", &url, Some(&body), &headers).await.map(json::answer);
+        let taken = matches!(answer, Some(Answer::Err(409, _)));
+        if changed_documents(&answer) {
+            // The clinic published new texts since this page loaded: show them before asking again.
+            reload_catalogue(ctx).await;
+        }
+        ctx.update(|f| f.answered(answer));
         if taken {
             load_times(ctx);
         }
     });
+}
+
+fn changed_documents(answer: &Option<Answer<Created>>) -> bool {
+    matches!(answer, Some(Answer::Err(422, Some(body)))
+        if body.errors.iter().any(|e| e.code == FieldCode::DocumentChanged))
+}
+
+/// The catalogue as the endpoint serves it now, in place of the one this flow started with (kept
+/// if it cannot be loaded: the visitor then sees the old text and the server refuses again).
+async fn reload_catalogue(ctx: Ctx) {
+    match crate::api::catalogue(&ctx.base.get_value()).await {
+        Ok(c) => ctx.cat.set_value(std::sync::Arc::new(c)),
+        Err(e) => web_sys::console::warn_2(&"Jazylu: catalogue not reloaded".into(), &e.code().into()),
+    }
 }
 
 /// The manage page: shows the booking, or cancels it.

@@ -32,7 +32,11 @@ pub fn Input(
     label: &'static str,
     kind: Kind,
     #[prop(optional)] hint: Option<&'static str>,
+    /// May stay empty: no required mark (a field is required unless this says otherwise).
+    #[prop(optional)]
+    optional: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let required = move || !optional.is_some_and(|o| o.get());
     let path = field.path();
     let id = format!("jz-f-{path}");
     let message_id = format!("jz-e-{path}");
@@ -73,10 +77,11 @@ pub fn Input(
     };
     view! {
         <div class="jz-field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label} {move || required().then(|| view! { <span class="jz-req" aria-hidden="true">"*"</span> })}</label>
             {hint.map(|h| view! { <p class="jz-hint" id=hint_id>{h}</p> })}
             <input id=id name=path type=ty inputmode=mode autocomplete=auto maxlength=if is_iin { Some("15") } else { None }
                 aria-describedby=described
+                aria-required=move || required().to_string()
                 aria-invalid=move || problem(ctx, field).map(|_| "true")
                 prop:value=shown
                 on:input=handler(move |ev| {
@@ -92,7 +97,8 @@ pub fn Input(
     }
 }
 
-/// A checkbox; `name` is a field path or one of the flow's own boxes.
+/// A checkbox; `name` is a field path or one of the flow's own boxes. `value` goes to the flow
+/// with the tick (a consent's document version).
 #[component]
 pub fn Check(
     ctx: Ctx,
@@ -100,6 +106,7 @@ pub fn Check(
     label: &'static str,
     checked: Signal<bool>,
     #[prop(optional)] field: Option<Field>,
+    #[prop(optional)] value: String,
 ) -> impl IntoView {
     let id = format!("jz-f-{name}");
     let message_id = format!("jz-e-{name}");
@@ -112,7 +119,7 @@ pub fn Check(
                 on:change=handler(move |ev| {
                     let on = event_target_checked(&ev);
                     ctx.update(|f| {
-                        f.set(name, "", on);
+                        f.set(name, &value, on);
                         // A box ticked is its own answer: its message goes at once.
                         if on {
                             f.errors.retain(|e| Some(e.field) != field);
@@ -132,6 +139,9 @@ pub fn Person(
     at: fn(PersonField) -> Field,
     patient: bool,
     phone_hint: &'static str,
+    /// The patient's phone may stay empty while a representative books.
+    #[prop(optional)]
+    phone_optional: Option<Signal<bool>>,
 ) -> impl IntoView {
     let w = ctx.w();
     // The patient's own details may be filled in by the browser; the representative's not.
@@ -139,9 +149,11 @@ pub fn Person(
     view! {
         <Input ctx field=at(PersonField::Surname) label=w.surname kind=Kind::Text(auto("family-name")) />
         <Input ctx field=at(PersonField::GivenName) label=w.given_name kind=Kind::Text(auto("given-name")) />
-        <Input ctx field=at(PersonField::Patronymic) label=w.patronymic kind=Kind::Text(auto("additional-name")) />
+        <Input ctx field=at(PersonField::Patronymic) label=w.patronymic kind=Kind::Text(auto("additional-name"))
+            optional=Signal::from(true) />
         <Input ctx field=at(PersonField::Iin) label=w.iin kind=Kind::Iin hint=w.iin_hint />
         <Input ctx field=at(PersonField::BirthDate) label=w.birth_date kind=Kind::Date(auto("bday")) hint=w.birth_date_hint />
-        <Input ctx field=at(PersonField::Phone) label=w.phone kind=Kind::Phone(auto("tel")) hint=phone_hint />
+        <Input ctx field=at(PersonField::Phone) label=w.phone kind=Kind::Phone(auto("tel")) hint=phone_hint
+            optional=phone_optional.unwrap_or(Signal::from(false)) />
     }
 }

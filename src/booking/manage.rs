@@ -56,7 +56,7 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                             <div class="jz-nav">
                                 <button type="button" class="jz-back2" disabled=pending
                                     on:click=handler(move |_| ctx.update(|f| { f.confirm_cancel = false; f.focus = Some("jz-cancel".into()); }))>
-                                    {w.back}
+                                    {w.keep_booking}
                                 </button>
                                 <button type="button" class="jz-danger" id="jz-cancel-yes" disabled=pending
                                     on:click=handler(move |_| effects::manage(ctx, true))>

@@ -32,8 +32,8 @@ use std::sync::Arc;
 pub struct Ctx {
     pub flow: RwSignal<Flow>,
     pub lang: RwSignal<Lang>,
-    cat: StoredValue<Arc<Catalogue>>,
-    base: StoredValue<String>,
+    pub(crate) cat: StoredValue<Arc<Catalogue>>,
+    pub(crate) base: StoredValue<String>,
     exit: Callback<()>,
 }
 
@@ -95,6 +95,8 @@ pub fn BookingFlow(handover: Handover, lang: RwSignal<Lang>, on_exit: Callback<(
         None => {
             let mut f = effects::resume(&handover.service);
             (f.form.channel, f.form.utm) = jazylu_web::way_in();
+            // A tab reloaded after the clinic changed a document: those ticks are void.
+            f.drop_stale_consents(&handover.catalogue);
             f
         }
     };

@@ -20,11 +20,12 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
             ev.prevent_default();
             ctx.update(|f| ctx.cat(|c| f.next(c, jazylu_web::now())));
         })>
+            <p class="jz-hint">{w.required_legend}</p>
             <fieldset>
                 <legend class="jz-sr">{w.patient}</legend>
-                <Person ctx at=Field::Patient patient=true phone_hint=w.phone_hint />
+                <Person ctx at=Field::Patient patient=true phone_hint=w.phone_hint phone_optional=as_rep />
                 <Input ctx field=Field::Address label=w.address kind=Kind::Text("street-address") />
-                <Check ctx name="patient.whatsapp" label=w.has_whatsapp checked=whatsapp />
+                <Check ctx name="patient.whatsapp" label=w.whatsapp_results checked=whatsapp />
             </fieldset>
             <p class="jz-note" id="jz-minor" role="status">{move || minor().then_some(w.minor_note)}</p>
             <Check ctx name="as_representative" label=w.as_representative checked=as_rep field=Field::Representative />

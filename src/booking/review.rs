@@ -30,14 +30,14 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let p = &f.form.patient;
     let (birth, phone) = as_stored(ctx, &p.birth_date, &p.phone);
     let patient = full_name([&p.surname, &p.given_name, &p.patronymic]);
-    let (iin, address) = (format!("{} {}", w.iin, mask_iin(&p.iin)), p.address.clone());
+    let (iin, address) = (format!("{}: {}", w.iin, mask_iin(&p.iin)), p.address.clone());
     let representative = f.as_representative.then(|| {
         let r = &f.representative;
         let relation = Relation::parse(&r.relation).map_or("", |r| r.word(w));
         let (_, phone) = as_stored(ctx, &r.birth_date, &r.phone);
         (
             format!("{} ({relation})", full_name([&r.surname, &r.given_name, &r.patronymic])),
-            format!("{} {}", w.iin, mask_iin(&r.iin)),
+            format!("{}: {}", w.iin, mask_iin(&r.iin)),
             phone,
         )
     });
@@ -55,7 +55,7 @@ pub fn Review(ctx: Ctx, w: &'static Words) -> impl IntoView {
         <Visit ctx w service=f.form.service.clone() doctor start price />
         <dl class="jz-summary">
             <dt>{w.steps[2]}</dt>
-            <dd>{patient}<br />{iin}<br />{w.birth_date} " " {birth}<br />{phone}</dd>
+            <dd>{patient}<br />{iin}<br />{w.birth_date} ": " {birth}<br />{phone}</dd>
             <dt>{w.address}</dt><dd>{address}</dd>
             {representative.map(|(name, iin, phone)| view! {
                 <dt>{w.representative}</dt><dd>{name}<br />{iin}<br />{phone}</dd>

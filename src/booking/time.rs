@@ -76,7 +76,7 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
                             <button type="button" class="jz-day" id=format!("jz-day-{}", IsoDate(date))
                                 aria-pressed=move || (day.get() == date).to_string()
                                 tabindex=move || if day.get() == date { "0" } else { "-1" }
-                                aria-label=format!("{}: {n} {}", w.date(date), w.free)
+                                aria-label=format!("{}: {}", w.date(date), w.free_slots(n as u32))
                                 disabled=!open
                                 on:click=handler(move |_| choose(date))>
                                 {date.day()}

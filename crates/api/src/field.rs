@@ -151,6 +151,9 @@ pub enum FieldCode {
     RelationInvalid,
     GuaranteeRequired,
     ConsentRequired,
+    /// The consent was given to a version of the document the endpoint no longer serves (a
+    /// widget opened before the clinic changed it): the visitor reads the new one and ticks again.
+    DocumentChanged,
     UnknownService,
     UnknownDoctor,
     DoctorNotForService,
@@ -173,7 +176,7 @@ pub enum FieldCode {
 
 impl FieldCode {
     /// Every code the endpoint sends.
-    pub const ALL: [FieldCode; 28] = [
+    pub const ALL: [FieldCode; 29] = [
         FieldCode::Required,
         FieldCode::TooLong,
         FieldCode::NameChars,
@@ -189,6 +192,7 @@ impl FieldCode {
         FieldCode::RelationInvalid,
         FieldCode::GuaranteeRequired,
         FieldCode::ConsentRequired,
+        FieldCode::DocumentChanged,
         FieldCode::UnknownService,
         FieldCode::UnknownDoctor,
         FieldCode::DoctorNotForService,
@@ -223,6 +227,7 @@ impl FieldCode {
             RelationInvalid => "relation_invalid",
             GuaranteeRequired => "guarantee_required",
             ConsentRequired => "consent_required",
+            DocumentChanged => "document_changed",
             UnknownService => "unknown_service",
             UnknownDoctor => "unknown_doctor",
             DoctorNotForService => "doctor_not_for_service",

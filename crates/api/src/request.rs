@@ -124,6 +124,14 @@ pub struct Consents {
     #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::boolean"))]
     #[cfg_attr(feature = "openapi", schema(schema_with = schema::ticked, required = true))]
     pub personal_data: bool,
+    /// The version of the offer the visitor saw when ticking (the catalogue's
+    /// `documents.offer.version`); another is refused with `document_changed`.
+    #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::version, required = true))]
+    pub offer_version: String,
+    #[cfg_attr(feature = "lenient", serde(deserialize_with = "lenient::string"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::version, required = true))]
+    pub personal_data_version: String,
 }
 
 /// The six fields a patient and a representative share, by name.

@@ -104,6 +104,14 @@ pub fn ticked() -> Object {
     ObjectBuilder::new().schema_type(Type::Boolean).enum_values(Some([true])).build()
 }
 
+/// A document's version as the catalogue names it; the served document lists the current one.
+pub fn version() -> Object {
+    string()
+        .pattern(Some("^[0-9A-Za-z._-]{1,32}$"))
+        .description(Some("the version of the document shown when the box was ticked"))
+        .build()
+}
+
 pub fn utm() -> Object {
     ObjectBuilder::new()
         .schema_type(Type::Object)

@@ -286,11 +286,23 @@ impl Booking {
             }
         };
 
-        if !req.consents.offer {
-            e.push(Field::ConsentOffer, FieldCode::ConsentRequired);
-        }
-        if !req.consents.personal_data {
-            e.push(Field::ConsentPersonalData, FieldCode::ConsentRequired);
+        let docs = cat.documents();
+        let consents = [
+            (Field::ConsentOffer, req.consents.offer, &req.consents.offer_version, &docs.offer),
+            (
+                Field::ConsentPersonalData,
+                req.consents.personal_data,
+                &req.consents.personal_data_version,
+                &docs.personal_data,
+            ),
+        ];
+        for (field, ticked, version, document) in consents {
+            if !ticked {
+                e.push(field, FieldCode::ConsentRequired);
+            } else if version.as_str() != document.version.as_str() {
+                // Ticked under a text the clinic has since replaced.
+                e.push(field, FieldCode::DocumentChanged);
+            }
         }
 
         match (service, slot, patient, address) {

@@ -5,6 +5,11 @@
 use crate::words::Words;
 use chrono::{Datelike, NaiveDate};
 
+/// "01.11.2021", as dates are written on Kazakhstan's documents.
+pub fn dotted(d: NaiveDate) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
 pub fn kk_date(w: &Words, d: NaiveDate) -> String {
     format!("{} ж. {} {}, {}", d.year(), d.day(), w.month(d), w.weekday(d.weekday()))
 }

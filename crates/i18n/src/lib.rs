@@ -4,6 +4,7 @@
 
 mod dates;
 mod en;
+mod facts;
 mod kk;
 mod lang;
 mod plural;
@@ -13,8 +14,9 @@ mod suffix;
 mod tests;
 mod words;
 
+pub use facts::{ConsentPoint, Facts, Rule, Video};
 pub use lang::Lang;
-pub use words::{Operator, Rules, Words, FIRST_VISIT_RULE, PAYMENT_RULE};
+pub use words::Words;
 
 /// The words of `lang`.
 pub fn words(lang: Lang) -> &'static Words {

@@ -1,6 +1,6 @@
 //! The words as a native speaker reads them: exact forms for numbers, times, dates and codes.
 
-use crate::{words, Lang, Operator, Rules, FIRST_VISIT_RULE, PAYMENT_RULE};
+use crate::{words, ConsentPoint, Facts, Lang, Rule, Video};
 use chrono::NaiveDate;
 use jazylu_api::FieldCode;
 
@@ -127,34 +127,253 @@ fn every_code_has_its_own_words_in_every_language() {
     );
 }
 
-#[test]
-fn the_consent_text_names_the_operator_its_bin_and_the_way_out() {
-    let operator = Operator { name: "«PRO-ЛОР»", bin: "210840003610", phone: "+7 700 204 10 70" };
-    let ru = words(Lang::Ru).personal_data(&operator);
-    assert!(ru.contains("«PRO-ЛОР» (БИН 210840003610)") && ru.contains("отозвать"), "{ru}");
-    assert!(words(Lang::Kk).personal_data(&operator).contains("БСН 210840003610"));
-    assert!(words(Lang::En).personal_data(&operator).contains("BIN 210840003610"));
+fn facts() -> Facts<'static> {
+    Facts {
+        legal_name: "ТОО «Пример»",
+        bin: "210840003610",
+        address: "г. Каскелен, ул. Барибаева, 67А",
+        licence: "21030807",
+        licence_date: day(2021, 11, 1),
+        phone: "+7 700 204 10 70".into(),
+        whatsapp: Some("+7 777 747 90 65".into()),
+        complaints_whatsapp: "+7 777 747 90 65".into(),
+        complaints_working_days: 20,
+        data_location: "Алматы",
+        cancel_notice_hours: 10,
+        late_grace_min: 5,
+        first_visit_arrive_early_min: 10,
+        max_delay_min: 60,
+        video: Video::WithSound,
+        footage_in_advertising: true,
+        insurance_accepted: false,
+        calls_recorded: true,
+        repeat_visit_same_price: true,
+    }
+}
+
+fn rule(lang: Lang, r: Rule, f: &Facts<'_>) -> String {
+    words(lang).rule(r, f).unwrap_or_default()
 }
 
 #[test]
-fn the_rules_quote_the_policies_with_their_plurals() {
-    let p = Rules { cancel_notice_hours: 10, late_grace_min: 5, first_visit_arrive_early_min: 10 };
-    for (lang, first, pay) in
-        [(Lang::Kk, "Алғашқы", "теңге"), (Lang::Ru, "первый", "тенге"), (Lang::En, "first", "tenge")]
-    {
-        let r = words(lang).rules(p);
-        assert_eq!(r.len(), 7);
-        assert!(r[FIRST_VISIT_RULE].contains(first) && r[FIRST_VISIT_RULE].contains("10"), "{lang:?}");
-        assert!(r[PAYMENT_RULE].contains(pay), "{lang:?}");
+fn the_consent_summary_names_the_legal_operator_and_states_each_point() {
+    let f = facts();
+    for lang in Lang::ALL {
+        let points = words(lang).consent_points(&f);
+        assert_eq!(points.len(), ConsentPoint::ALL.len(), "{lang:?}");
+        let all = points.join(" ");
+        for fact in [f.legal_name, f.bin, f.address, f.data_location] {
+            assert!(all.contains(fact), "{lang:?} lacks {fact}");
+        }
     }
-    assert!(words(Lang::Ru).rules(p)[0].contains("за 10 часов"));
-    let one = Rules { cancel_notice_hours: 1, late_grace_min: 1, first_visit_arrive_early_min: 2 };
-    let ru = words(Lang::Ru).rules(one);
-    assert!(ru[0].contains("за 1 час до"), "{}", ru[0]);
-    assert!(ru[1].contains("на 1 минуту"), "{}", ru[1]);
-    assert!(ru[2].contains("за 2 минуты"), "{}", ru[2]);
-    let en = words(Lang::En).rules(one);
-    assert!(en[0].contains("up to 1 hour before") && en[1].contains("more than 1 minute late"), "{en:?}");
+    let ru = words(Lang::Ru).consent_points(&f).join(" ");
+    for phrase in [
+        "подрядчикам, аффилированным лицам и агентам",
+        "не публикуются",
+        "WhatsApp — иностранный сервис",
+        "трансграничная передача",
+        "рекламе клиники",
+        "письменным заявлением",
+        "и за себя, и за пациента",
+        "до его отзыва",
+        "кем он приходится пациенту",
+    ] {
+        assert!(ru.contains(phrase), "ru lacks «{phrase}»");
+    }
+    let kk = words(Lang::Kk).consent_points(&f).join(" ");
+    for phrase in ["мердігерлеріне", "шетелдік сервис", "жазбаша өтініш", "өзі үшін де, пациент үшін де"]
+    {
+        assert!(kk.contains(phrase), "kk lacks «{phrase}»");
+    }
+    let en = words(Lang::En).consent_points(&f).join(" ");
+    for phrase in [
+        "contractors, affiliates and agents",
+        "foreign service",
+        "written application",
+        "for themself and for the patient",
+    ] {
+        assert!(en.contains(phrase), "en lacks «{phrase}»");
+    }
+}
+
+#[test]
+fn other_facts_make_other_sentences() {
+    let f = Facts {
+        video: Video::None,
+        footage_in_advertising: false,
+        insurance_accepted: true,
+        calls_recorded: false,
+        max_delay_min: 0,
+        repeat_visit_same_price: false,
+        whatsapp: None,
+        ..facts()
+    };
+    for lang in Lang::ALL {
+        let w = words(lang);
+        assert_eq!(w.rule(Rule::Video, &f), None, "{lang:?}: no video, no sentence");
+        assert_eq!(w.rule(Rule::Calls, &f), None, "{lang:?}");
+        assert_eq!(w.rule(Rule::Delay, &f), None, "{lang:?}");
+        assert_eq!(w.consent_points(&f).len(), ConsentPoint::ALL.len() - 1, "{lang:?}: the video point goes");
+        assert_ne!(w.rule(Rule::Insurance, &f), w.rule(Rule::Insurance, &facts()), "{lang:?}");
+        assert_ne!(w.rule(Rule::VisitKinds, &f), w.rule(Rule::VisitKinds, &facts()), "{lang:?}");
+        assert!(!rule(lang, Rule::Reschedule, &f).contains("WhatsApp"), "{lang:?}");
+        assert_eq!(w.rules(&f, &Rule::SUMMARY).len(), Rule::SUMMARY.len() - 3, "{lang:?}");
+    }
+    assert_eq!(
+        rule(Lang::Ru, Rule::Insurance, &facts()),
+        "Клиника не работает по ОСМС и ДМС: все услуги платные."
+    );
+    assert!(rule(Lang::Ru, Rule::Insurance, &f).contains("принимает полисы"));
+    assert!(rule(Lang::Kk, Rule::Insurance, &f).contains("қабылдайды"));
+    assert!(rule(Lang::En, Rule::Insurance, &f).contains("accepts voluntary health insurance"));
+    let silent = Facts { video: Video::Silent, footage_in_advertising: false, ..facts() };
+    assert_eq!(rule(Lang::Ru, Rule::Video, &silent), "В клинике ведётся видеозапись.");
+    assert_eq!(
+        rule(Lang::Ru, Rule::Video, &facts()),
+        "В клинике ведётся видеозапись со звуком; записи могут использоваться в рекламе клиники."
+    );
+    assert_eq!(
+        rule(Lang::En, Rule::Video, &facts()),
+        "The clinic records video with sound; the footage may be used in its advertising."
+    );
+}
+
+#[test]
+fn the_rules_quote_each_policy_with_its_plural() {
+    // (n, ru accusative minutes/hours as after «на»/«за», en)
+    let cases = [
+        (1, "1 минуту", "1 час", "1 minute", "1 hour", "1 рабочий день", "1 working day"),
+        (2, "2 минуты", "2 часа", "2 minutes", "2 hours", "2 рабочих дня", "2 working days"),
+        (5, "5 минут", "5 часов", "5 minutes", "5 hours", "5 рабочих дней", "5 working days"),
+        (21, "21 минуту", "21 час", "21 minutes", "21 hours", "21 рабочий день", "21 working days"),
+        (22, "22 минуты", "22 часа", "22 minutes", "22 hours", "22 рабочих дня", "22 working days"),
+        (25, "25 минут", "25 часов", "25 minutes", "25 hours", "25 рабочих дней", "25 working days"),
+    ];
+    for (n, ru_min, ru_h, en_min, en_h, ru_days, en_days) in cases {
+        let f = Facts {
+            cancel_notice_hours: n,
+            late_grace_min: n,
+            first_visit_arrive_early_min: n,
+            max_delay_min: n,
+            complaints_working_days: n,
+            ..facts()
+        };
+        let ru = |r| rule(Lang::Ru, r, &f);
+        assert!(
+            ru(Rule::Cancel).contains(&format!("не позднее чем за {ru_h} до приёма")),
+            "{}",
+            ru(Rule::Cancel)
+        );
+        assert!(ru(Rule::Late).contains(&format!("более чем на {ru_min} ")), "{}", ru(Rule::Late));
+        assert!(ru(Rule::Delay).contains(&format!("не более чем на {ru_min};")), "{}", ru(Rule::Delay));
+        assert!(
+            ru(Rule::FirstVisit).contains(&format!("приходите за {ru_min} до приёма")),
+            "{}",
+            ru(Rule::FirstVisit)
+        );
+        assert!(words(Lang::Ru).complaints(&f).ends_with(&format!("срок ответа — {ru_days}.")));
+        let en = |r| rule(Lang::En, r, &f);
+        assert!(en(Rule::Cancel).contains(&format!("up to {en_h} before")), "{}", en(Rule::Cancel));
+        assert!(en(Rule::Late).contains(&format!("more than {en_min} late")), "{}", en(Rule::Late));
+        assert!(en(Rule::Delay).contains(&format!("by {en_min} at most")), "{}", en(Rule::Delay));
+        assert!(en(Rule::FirstVisit).contains(&format!("come {en_min} early")), "{}", en(Rule::FirstVisit));
+        assert!(words(Lang::En).complaints(&f).ends_with(&format!("within {en_days}.")));
+        // Kazakh: no plural after a numeral.
+        let kk = |r| rule(Lang::Kk, r, &f);
+        assert!(kk(Rule::Cancel).contains(&format!("кемінде {n} сағат қалғанда")), "{}", kk(Rule::Cancel));
+        assert!(kk(Rule::Late).starts_with(&format!("{n} минуттан артық кешіксеңіз")), "{}", kk(Rule::Late));
+        assert!(kk(Rule::Delay).contains(&format!("бірақ {n} минуттан артық емес")), "{}", kk(Rule::Delay));
+        assert!(
+            kk(Rule::FirstVisit).contains(&format!("қабылдауға {n} минут ерте келіңіз")),
+            "{}",
+            kk(Rule::FirstVisit)
+        );
+        assert!(words(Lang::Kk).complaints(&f).contains(&format!("жауап {n} жұмыс күні ішінде")));
+    }
+}
+
+#[test]
+fn free_slots_take_their_plural() {
+    for (n, ru, en, kk) in [
+        (1, "1 свободное окно", "1 free slot", "1 бос орын"),
+        (2, "2 свободных окна", "2 free slots", "2 бос орын"),
+        (5, "5 свободных окон", "5 free slots", "5 бос орын"),
+        (21, "21 свободное окно", "21 free slots", "21 бос орын"),
+        (22, "22 свободных окна", "22 free slots", "22 бос орын"),
+        (25, "25 свободных окон", "25 free slots", "25 бос орын"),
+    ] {
+        assert_eq!(words(Lang::Ru).free_slots(n), ru);
+        assert_eq!(words(Lang::En).free_slots(n), en);
+        assert_eq!(words(Lang::Kk).free_slots(n), kk);
+    }
+}
+
+#[test]
+fn the_footer_names_the_legal_entity_its_bin_and_licence() {
+    let f = facts();
+    assert_eq!(
+        words(Lang::Ru).legal(&f),
+        "ТОО «Пример», БИН 210840003610, лицензия № 21030807 от 01.11.2021."
+    );
+    assert_eq!(
+        words(Lang::Kk).legal(&f),
+        "ТОО «Пример», БСН 210840003610, 01.11.2021 ж. берілген № 21030807 лицензия."
+    );
+    assert_eq!(
+        words(Lang::En).legal(&f),
+        "ТОО «Пример», BIN 210840003610, licence No. 21030807 of 1 November 2021."
+    );
+    assert_eq!(
+        words(Lang::Ru).complaints(&f),
+        "Жалобы и предложения принимаются в WhatsApp +7 777 747 90 65; срок ответа — 20 рабочих дней."
+    );
+}
+
+#[test]
+fn opening_hours_join_runs_of_days() {
+    use chrono::Weekday::*;
+    let week =
+        [(&[Mon, Tue, Wed, Thu, Fri][..], "08:00–19:00".to_string()), (&[Sat][..], "09:00–15:00".into())];
+    assert_eq!(words(Lang::Ru).week_hours(week.clone()), "Пн–Пт 08:00–19:00; Сб 09:00–15:00");
+    assert_eq!(words(Lang::Kk).week_hours(week.clone()), "Дс–Жм 08:00–19:00; Сб 09:00–15:00");
+    assert_eq!(words(Lang::En).week_hours(week), "Mo–Fr 08:00–19:00; Sa 09:00–15:00");
+    let split = [(&[Mon, Wed, Thu, Fri, Sun][..], "10:00–12:00".to_string())];
+    assert_eq!(words(Lang::Ru).week_hours(split), "Пн, Ср–Пт, Вс 10:00–12:00");
+    let pair = [(&[Sat, Sun][..], "10:00–12:00".to_string())];
+    assert_eq!(words(Lang::Ru).week_hours(pair), "Сб, Вс 10:00–12:00");
+}
+
+#[test]
+fn the_listed_word_problems_stay_fixed() {
+    let (kk, ru, en) = (words(Lang::Kk), words(Lang::Ru), words(Lang::En));
+    // Kazakh: the clinic's «бас тарту», «жазылу» as the noun, no «Тексеру» step.
+    for text in
+        [kk.cancel, kk.status_cancelled, kk.cancel_sure, kk.cancel_yes, kk.free_cancel_until, kk.late_booking]
+    {
+        assert!(!text.contains("болдыр"), "{text}");
+    }
+    assert_eq!(kk.cancel, "Жазылудан бас тарту");
+    assert_eq!(kk.your_booking, "Сіздің жазылуыңыз");
+    assert!(!kk.steps.contains(&"Тексеру"));
+    assert_eq!(kk.patronymic, "Әкесінің аты (бар болса)");
+    assert!(kk.call_soon.starts_with("Call-орталық"));
+    assert!(!kk.whatsapp_results.contains("талдау"));
+    assert_eq!(kk.field_message(FieldCode::BirthDateFuture), "Туған күні болашақта бола алмайды");
+    assert_eq!(kk.step_of(2, 5), "Қадам 2 / 5");
+    // Russian: the form register.
+    assert_eq!(ru.patronymic, "Отчество (при наличии)");
+    for text in [ru.deadline_passed, ru.cancelled_late, ru.late_cancel_warning] {
+        assert!(!text.contains("взять оплату"), "{text}");
+    }
+    // English.
+    assert_eq!(en.offer_price, "Promotional price");
+    assert_eq!(en.relation, "Your relationship to the patient");
+    assert!(!en.late_booking.contains("visit") && !en.visit_started.contains("visit"));
+    // All three: no nested parentheses around the clinic's time, an unambiguous "keep".
+    for w in [kk, ru, en] {
+        assert!(!w.clinic_time.contains('('), "{}", w.clinic_time);
+        assert_ne!(w.keep_booking, w.back);
+    }
 }
 
 #[test]

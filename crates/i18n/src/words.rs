@@ -2,24 +2,10 @@
 //! `ru.rs`, `en.rs`), so a text or a form missing in one language does not compile. What depends
 //! on a number, a date or a code is a function of the language's own (plurals, cases, suffixes).
 
+use crate::facts::{ConsentPoint, Facts, Rule};
 use crate::Lang;
 use chrono::{NaiveDate, Weekday};
 use jazylu_api::FieldCode;
-
-/// The clinic as the consent text names it: the data operator.
-pub struct Operator<'a> {
-    pub name: &'a str,
-    pub bin: &'a str,
-    pub phone: &'a str,
-}
-
-/// The clinic's policy numbers that the rules summary quotes.
-#[derive(Clone, Copy)]
-pub struct Rules {
-    pub cancel_notice_hours: u32,
-    pub late_grace_min: u32,
-    pub first_visit_arrive_early_min: u32,
-}
 
 pub struct Words {
     pub lang: Lang,
@@ -46,6 +32,8 @@ pub struct Words {
     pub clinic_time: &'static str,
     pub consent_offer: &'static str,
     pub consent_personal_data: &'static str,
+    /// The same box when a legal representative books: for themself and for the patient.
+    pub consent_personal_data_both: &'static str,
     pub steps: [&'static str; 5],
     pub back: &'static str,
     pub next: &'static str,
@@ -55,7 +43,6 @@ pub struct Words {
     pub choose_time: &'static str,
     pub no_times_day: &'static str,
     pub no_times_at_all: &'static str,
-    pub free: &'static str,
     pub loading_times: &'static str,
     pub times_failed: &'static str,
     pub patient: &'static str,
@@ -71,7 +58,8 @@ pub struct Words {
     pub phone_optional_hint: &'static str,
     pub your_visit: &'static str,
     pub address: &'static str,
-    pub has_whatsapp: &'static str,
+    /// The WhatsApp box: ticking it is consent to results going through a foreign service.
+    pub whatsapp_results: &'static str,
     pub as_representative: &'static str,
     pub representative: &'static str,
     pub minor_note: &'static str,
@@ -81,9 +69,21 @@ pub struct Words {
     pub guarantee: &'static str,
     pub consents: &'static str,
     pub representative_consents: &'static str,
-    pub offer_text: &'static str,
+    /// Opens the offer's full text in place.
+    pub read_offer: &'static str,
+    /// The offer at the clinic's own address.
+    pub offer_elsewhere: &'static str,
     pub read_consent: &'static str,
-    pub before_visit: &'static str,
+    /// Above the offer's summary.
+    pub offer_summary: &'static str,
+    /// Above the consent's summary.
+    pub consent_summary: &'static str,
+    /// Next to the required fields' mark, once per form.
+    pub required_legend: &'static str,
+    pub clinic_hours: &'static str,
+    pub call_centre_hours: &'static str,
+    /// The footer's link to the offer.
+    pub public_offer: &'static str,
     pub review: &'static str,
     pub service: &'static str,
     pub doctor: &'static str,
@@ -115,6 +115,8 @@ pub struct Words {
     pub cancel: &'static str,
     pub cancel_sure: &'static str,
     pub cancel_yes: &'static str,
+    /// Next to "Yes, cancel": leaves the booking as it is.
+    pub keep_booking: &'static str,
     pub late_cancel_warning: &'static str,
     pub not_found: &'static str,
     pub visit_started: &'static str,
@@ -125,11 +127,17 @@ pub struct Words {
     pub(crate) months: [&'static str; 12],
     /// The message next to a field for a problem code.
     pub(crate) field_message: fn(FieldCode) -> &'static str,
-    /// The consent to personal-data processing, readable in place [Law 94-V].
-    pub(crate) personal_data: fn(&Operator<'_>) -> String,
-    /// The offer's rules worth knowing before a visit, in our own words; `FIRST_VISIT_RULE` and
-    /// `PAYMENT_RULE` index into them.
-    pub(crate) rules: fn(Rules) -> Vec<String>,
+    /// One point of the personal-data consent's summary [Law 94-V art. 8]; `None` where the
+    /// clinic's facts make it moot.
+    pub(crate) consent_point: fn(ConsentPoint, &Facts<'_>) -> Option<String>,
+    /// One rule of the offer, in our own words; `None` where the facts make it moot.
+    pub(crate) rule: fn(Rule, &Facts<'_>) -> Option<String>,
+    /// The legal entity, its BIN and licence, for the footer.
+    pub(crate) legal: fn(&Facts<'_>) -> String,
+    /// Where complaints go and how soon they are answered.
+    pub(crate) complaints: fn(&Facts<'_>) -> String,
+    /// "3 свободных окна" under a day of the picker.
+    pub(crate) free_slots: fn(u32) -> String,
     /// "среда, 2 декабря 2026".
     pub(crate) date: fn(&Words, NaiveDate) -> String,
     /// "декабрь 2026", above a month of the day picker.
@@ -145,10 +153,6 @@ pub struct Words {
     /// "5 минут", "1 минуту", as after «на», «за».
     pub(crate) minutes: fn(u32) -> String,
 }
-
-/// Where `rules` puts the first-visit rule and the payment rule, which the confirmation repeats.
-pub const FIRST_VISIT_RULE: usize = 2;
-pub const PAYMENT_RULE: usize = 3;
 
 impl Words {
     /// "Mo" … "Su", the day picker's column heads.
@@ -174,12 +178,60 @@ impl Words {
         (self.field_message)(code)
     }
 
-    pub fn personal_data(&self, operator: &Operator<'_>) -> String {
-        (self.personal_data)(operator)
+    /// The consent's summary, point by point.
+    pub fn consent_points(&self, facts: &Facts<'_>) -> Vec<String> {
+        ConsentPoint::ALL.into_iter().filter_map(|p| (self.consent_point)(p, facts)).collect()
     }
 
-    pub fn rules(&self, rules: Rules) -> Vec<String> {
-        (self.rules)(rules)
+    /// The sentences of `rules` that the clinic's facts call for, in that order.
+    pub fn rules(&self, facts: &Facts<'_>, rules: &[Rule]) -> Vec<String> {
+        rules.iter().filter_map(|r| (self.rule)(*r, facts)).collect()
+    }
+
+    pub fn rule(&self, rule: Rule, facts: &Facts<'_>) -> Option<String> {
+        (self.rule)(rule, facts)
+    }
+
+    pub fn legal(&self, facts: &Facts<'_>) -> String {
+        (self.legal)(facts)
+    }
+
+    pub fn complaints(&self, facts: &Facts<'_>) -> String {
+        (self.complaints)(facts)
+    }
+
+    pub fn free_slots(&self, n: u32) -> String {
+        (self.free_slots)(n)
+    }
+
+    /// Opening hours, "Пн–Пт 08:00–19:00, Сб 09:00–15:00": each entry's weekdays (runs of
+    /// three or more joined by a dash) and its hours.
+    pub fn week_hours<'a>(&self, entries: impl IntoIterator<Item = (&'a [Weekday], String)>) -> String {
+        let parts: Vec<String> = entries
+            .into_iter()
+            .map(|(days, hours)| {
+                let mut idx: Vec<usize> = days.iter().map(|d| d.num_days_from_monday() as usize).collect();
+                idx.sort_unstable();
+                idx.dedup();
+                let mut runs: Vec<String> = Vec::new();
+                let mut i = 0;
+                while i < idx.len() {
+                    let mut j = i;
+                    while j + 1 < idx.len() && idx[j + 1] == idx[j] + 1 {
+                        j += 1;
+                    }
+                    let (a, b) = (self.weekdays_short[idx[i]], self.weekdays_short[idx[j]]);
+                    match j - i {
+                        0 => runs.push(a.to_string()),
+                        1 => runs.extend([a.to_string(), b.to_string()]),
+                        _ => runs.push(format!("{a}–{b}")),
+                    }
+                    i = j + 1;
+                }
+                format!("{} {hours}", runs.join(", "))
+            })
+            .collect();
+        parts.join("; ")
     }
 
     pub fn date(&self, d: NaiveDate) -> String {

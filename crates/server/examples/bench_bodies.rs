@@ -36,7 +36,11 @@ fn main() {
                 "surname": "Сынақ", "given_name": "Жүктеме", "iin": iin, "birth_date": "1995-05-20",
                 "phone": phone, "address": "Қаскелең", "whatsapp": false
             },
-            "consents": { "offer": true, "personal_data": true },
+            "consents": {
+                "offer": true, "personal_data": true,
+                "offer_version": cat.documents().offer.version.as_str(),
+                "personal_data_version": cat.documents().personal_data.version.as_str()
+            },
             "lang": "kk"
         });
         println!("{body}");

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_sealed_replays.sql"),
     include_str!("../migrations/0005_cancel_deadline.sql"),
     include_str!("../migrations/0006_people_lookup.sql"),
+    include_str!("../migrations/0007_document_texts.sql"),
 ];
 
 #[derive(Clone)]
@@ -114,6 +115,44 @@ fn migrate(conn: &mut Connection) -> Result<(), rusqlite::Error> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// A document text as served: which document, its version and language, and its hash.
+pub struct DocumentText<'a> {
+    pub document: &'static str,
+    pub version: &'a str,
+    pub lang: &'static str,
+    pub text: &'a str,
+    pub sha256: &'a str,
+}
+
+/// Records a document text being served, once per distinct text. `Ok(Some(sha))` names the text
+/// already recorded under the same document, version and language when this one differs: the
+/// clinic changed the text without changing its version.
+pub fn record_document(
+    conn: &mut Connection,
+    d: &DocumentText<'_>,
+    now: &str,
+) -> Result<Option<String>, rusqlite::Error> {
+    let known: Option<String> = conn
+        .query_row(
+            "SELECT sha256 FROM document_texts WHERE document = ?1 AND version = ?2 AND lang = ?3",
+            params![d.document, d.version, d.lang],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match known {
+        Some(sha) if sha == d.sha256 => Ok(None),
+        Some(other) => Ok(Some(other)),
+        None => {
+            conn.execute(
+                "INSERT INTO document_texts (sha256, document, version, lang, text, first_served)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
+                params![d.sha256, d.document, d.version, d.lang, d.text, now],
+            )?;
+            Ok(None)
+        }
+    }
 }
 
 /// Records the catalogue being served (once per distinct content).

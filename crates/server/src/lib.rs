@@ -47,6 +47,12 @@ pub enum StartError {
     BadOrigin(security::BadOrigin),
     /// A setting that cannot work, with what to change.
     BadSetting(String),
+    /// A document's text differs from the one served before under the same version.
+    DocumentRewritten {
+        document: &'static str,
+        version: String,
+        lang: &'static str,
+    },
 }
 
 impl fmt::Display for StartError {
@@ -62,6 +68,11 @@ impl fmt::Display for StartError {
                 }
                 write!(f, "fix them and start again; nothing was published")
             }
+            StartError::DocumentRewritten { document, version, lang } => write!(
+                f,
+                "documents.{document}: the {lang} text differs from the one already served as version \
+                 {version}; consents given to that text must stay identifiable, so give the new text a new version"
+            ),
             StartError::Database { path, error } => {
                 write!(f, "cannot open the database {path}: {error}")
             }
@@ -151,7 +162,25 @@ fn load(config: &Config) -> Result<AppState, StartError> {
     let now = chrono::Utc::now().to_rfc3339();
     let catalogue_id = db
         .blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
-        .map_err(|error| StartError::Database { path: db_path, error })?;
+        .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
+    let documents = state::DocumentHashes::of(&catalogue);
+    for (kind, lang, sha256) in documents.iter() {
+        let doc = catalogue.documents().get(kind);
+        let text = db::DocumentText {
+            document: kind.code(),
+            version: doc.version.as_str(),
+            lang: lang.code(),
+            text: doc.text.get(lang),
+            sha256,
+        };
+        let rewritten = db
+            .blocking(|conn| db::record_document(conn, &text, &now))
+            .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
+        if rewritten.is_some() {
+            let version = doc.version.as_str().to_string();
+            return Err(StartError::DocumentRewritten { document: kind.code(), version, lang: lang.code() });
+        }
+    }
 
     let page = page::LivePage::open(&config.dist)
         .map_err(|error| StartError::Dist { path: config.dist.display().to_string(), error })?;
@@ -173,6 +202,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         catalogue_json: Arc::from(catalogue_json),
         catalogue_sha256: Arc::from(sha),
         catalogue_id,
+        documents: Arc::new(documents),
         page: Arc::new(page),
         db,
         dist: config.dist.clone(),

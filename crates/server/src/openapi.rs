@@ -4,6 +4,7 @@
 //! wraps, once. The document is served as built at start, with the published catalogue's ids and
 //! booking horizon in it.
 
+use jazylu_core::catalogue::DocumentKind;
 use jazylu_core::Catalogue;
 use serde_json::{json, Value};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -103,6 +104,12 @@ pub fn served(doc: OpenApi, catalogue: &Catalogue) -> String {
     }
     if let Some(doctor) = v.pointer_mut(&format!("{request}/doctor")) {
         doctor["enum"] = ids(catalogue.doctors().iter().map(|d| d.id.as_str()).collect());
+    }
+    let consents = "/components/schemas/Consents/properties";
+    for kind in DocumentKind::ALL {
+        if let Some(version) = v.pointer_mut(&format!("{consents}/{}_version", kind.code())) {
+            version["enum"] = json!([catalogue.documents().get(kind).version.as_str()]);
+        }
     }
     let window = "/paths/~1api~1availability/get/parameters";
     if let Some(Value::Array(params)) = v.pointer_mut(window) {

@@ -3,7 +3,8 @@
 use crate::db::Db;
 use crate::page::LivePage;
 use crate::security::Origins;
-use jazylu_core::Catalogue;
+use jazylu_core::catalogue::DocumentKind;
+use jazylu_core::{Catalogue, Lang};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,6 +16,8 @@ pub struct AppState {
     pub catalogue_sha256: Arc<str>,
     /// Its row in `catalogue_publications`: bookings refer to the catalogue they were made on.
     pub catalogue_id: i64,
+    /// The sha256 of each document text served: what a consent record names.
+    pub documents: Arc<DocumentHashes>,
     /// The hosted page as `dist` holds it now (none until the widget is built).
     pub page: Arc<LivePage>,
     pub db: Db,
@@ -32,5 +35,28 @@ impl AppState {
     /// The clinic's calendar date now.
     pub fn clinic_today(&self) -> chrono::NaiveDate {
         self.catalogue.clinic().time_zone.today(chrono::Utc::now())
+    }
+}
+
+/// The sha256 of every document text of the catalogue, per document and language.
+pub struct DocumentHashes(Vec<(DocumentKind, Lang, String)>);
+
+impl DocumentHashes {
+    pub fn of(cat: &Catalogue) -> DocumentHashes {
+        let docs = cat.documents();
+        let all = DocumentKind::ALL.into_iter().flat_map(|kind| {
+            Lang::ALL.into_iter().map(move |lang| {
+                (kind, lang, crate::store::sha256_hex(docs.get(kind).text.get(lang).as_bytes()))
+            })
+        });
+        DocumentHashes(all.collect())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (DocumentKind, Lang, &str)> {
+        self.0.iter().map(|(k, l, s)| (*k, *l, s.as_str()))
+    }
+
+    pub fn get(&self, kind: DocumentKind, lang: Lang) -> &str {
+        self.iter().find(|(k, l, _)| *k == kind && *l == lang).map_or("", |(_, _, s)| s)
     }
 }

@@ -109,7 +109,9 @@ pub struct NewBooking<'a> {
     pub now: DateTime<Utc>,
     pub channel: Option<&'a str>,
     pub utm: Option<&'a str>,
-    pub document_version: &'a str,
+    /// Each document consented to: its code, version and the sha256 of the text in the
+    /// booking's language.
+    pub documents: [(&'static str, &'a str, &'a str); 2],
     /// `Idempotency-Key` and the hash of the request body, stored with the answer in the same
     /// transaction, so a retry after a lost response finds the booking instead of a taken slot.
     pub idempotency: Option<(&'a str, &'a str)>,
@@ -186,11 +188,11 @@ pub fn claim(
         insert_person(&tx, id, "representative", &r.person, None, None, Some(r.relation.code()))?;
     }
     let given_by = if b.representative.is_some() { "representative" } else { "patient" };
-    for document in ["offer", "personal_data"] {
+    for (document, version, sha256) in new.documents {
         tx.execute(
-            "INSERT INTO consents (booking_id, document, document_version, given_by, given_at, lang)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, document, new.document_version, given_by, now, b.lang.code()],
+            "INSERT INTO consents (booking_id, document, document_version, document_sha256, given_by, given_at, lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, document, version, sha256, given_by, now, b.lang.code()],
         )?;
     }
     let created = Created { reference, manage_token: token };

@@ -4,11 +4,13 @@ mod common;
 
 use chrono::Utc;
 use common::requests::{body, catalogue, count, manage, post, post_raw, slots};
-use common::{client, spawn, SAMPLE};
+use common::{client, spawn, spawn_with, SAMPLE};
 use jazylu_api::{
     Availability, BookingView, BusyTime, Created, ErrorBody, Field, FieldCode, FieldError, Patient,
     PersonField, Representative, Status,
 };
+use jazylu_core::catalogue::DocumentKind;
+use jazylu_core::Lang;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -21,7 +23,13 @@ async fn a_booking_is_created_and_stored() {
     let created: Created = res.json().await.expect("json");
     assert!(created.reference.starts_with("JZ-") && created.reference.len() == 9);
     assert_eq!(created.status, Status::Requested);
-    assert_eq!(created.price, 8000);
+    let cat = catalogue();
+    let service = cat.service("visit-repeat").expect("service");
+    assert_eq!(
+        created.price,
+        i64::from(cat.price_at(service, slot.start).now.amount()),
+        "the price on the day"
+    );
     let zone = catalogue().clinic().time_zone.offset();
     let at = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).to_rfc3339();
     assert_eq!(created.start, at(slot.start));
@@ -33,6 +41,23 @@ async fn a_booking_is_created_and_stored() {
     assert_eq!(count(&s, "SELECT count(*) FROM slot_claims"), 20, "one claim per minute of the visit");
     assert_eq!(count(&s, "SELECT count(*) FROM people WHERE role = 'patient' AND iin = '950520300004' AND phone = '+77011234567'"), 1);
     assert_eq!(count(&s, "SELECT count(*) FROM consents WHERE given_by = 'patient' AND lang = 'ru'"), 2);
+    // Each consent names the exact text shown: the Russian one of the version served.
+    for kind in DocumentKind::ALL {
+        let doc = cat.documents().get(kind);
+        let sha = sha256_hex(doc.text.get(Lang::Ru));
+        let stored = count(
+            &s,
+            &format!(
+                "SELECT count(*) FROM consents c JOIN document_texts t ON t.sha256 = c.document_sha256
+                 WHERE c.document = '{}' AND c.document_version = '{}' AND c.document_sha256 = '{sha}'
+                   AND t.text = {} AND t.lang = 'ru'",
+                kind.code(),
+                doc.version.as_str(),
+                sql_quote(doc.text.get(Lang::Ru)),
+            ),
+        );
+        assert_eq!(stored, 1, "{}", kind.code());
+    }
     assert_eq!(
         count(
             &s,
@@ -396,4 +421,62 @@ async fn a_parent_books_a_child_who_has_no_phone_of_their_own() {
         1
     );
     assert_eq!(count(&s, "SELECT count(*) FROM consents WHERE given_by = 'representative'"), 2);
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn sql_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+#[tokio::test]
+async fn a_consent_to_a_document_version_no_longer_served_is_refused() {
+    let s = spawn().await;
+    let slot = &slots()[0];
+    let mut b = body(slot);
+    b.consents.personal_data_version = "2025-01-01".into();
+    let res = post(&s, &b, Some("stale-doc-0001")).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let e: ErrorBody = res.json().await.expect("json");
+    assert_eq!(
+        e.errors,
+        vec![FieldError { field: Field::ConsentPersonalData, code: FieldCode::DocumentChanged }]
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM bookings"), 0, "nothing stored");
+}
+
+#[tokio::test]
+async fn a_document_rewritten_under_the_same_version_stops_the_server() {
+    let dir = tempfile::tempdir().expect("dir");
+    let first = spawn_with(dir, |_| {}).await;
+    first.running.shutdown().await.expect("stops");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::SAMPLE).expect("sample")).expect("json");
+    doc["documents"]["offer"]["text"]["kk"] = "Басқа мәтін".into();
+    let edited = first.dir.path().join("edited.json");
+    std::fs::write(&edited, doc.to_string()).expect("write");
+    let mut c = common::config(first.dir.path());
+    c.catalogue = edited.clone();
+    let refused = jazylu_server::start(c).await.err().expect("refused").to_string();
+    assert!(
+        refused.contains("documents.offer") && refused.contains("kk") && refused.contains("new version"),
+        "{refused}"
+    );
+    // With a new version it starts, and both texts stay on record.
+    doc["documents"]["offer"]["version"] = "2026-12-02".into();
+    std::fs::write(&edited, doc.to_string()).expect("write");
+    let mut c = common::config(first.dir.path());
+    c.catalogue = edited;
+    let second = jazylu_server::start(c).await.expect("starts");
+    second.shutdown().await.expect("stops");
+    let conn = rusqlite::Connection::open(first.dir.path().join("db.sqlite3")).expect("db");
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM document_texts WHERE document = 'offer' AND lang = 'kk'", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(n, 2);
 }

@@ -60,7 +60,25 @@ pub fn price_list(
             <h2 class="jz-title" id="jz-prices-title" tabindex="-1">{w.prices_title}</h2>
             <p class="jz-hint">{w.prices_in_tenge}</p>
             {categories}
+            {about(cat, w, lang)}
         </div>
+    }
+}
+
+/// Under the prices: the hours, where complaints go, and who the clinic is in law.
+fn about(cat: &Catalogue, w: &'static Words, lang: Lang) -> impl IntoView {
+    let clinic = cat.clinic();
+    let facts = cat.facts(lang);
+    let offer = cat.documents().offer.url.clone();
+    view! {
+        <footer class="jz-about">
+            <p>{format!("{}: {}", w.clinic_hours, clinic.working_hours.shown(w))}</p>
+            <p>{format!("{}: {}", w.call_centre_hours, clinic.call_centre_hours.shown(w))}</p>
+            <p>{w.complaints(&facts)}</p>
+            <p class="jz-legal">{w.legal(&facts)} {offer.map(|url| view! {
+                " " <a href=url rel="noopener" target="_blank">{w.public_offer}</a>
+            })}</p>
+        </footer>
     }
 }
 

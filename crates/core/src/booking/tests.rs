@@ -54,7 +54,12 @@ fn form() -> BookingRequest {
         start: "2026-11-27T09:00:00+05:00".into(),
         patient: adult(),
         representative: None,
-        consents: jazylu_api::Consents { offer: true, personal_data: true },
+        consents: jazylu_api::Consents {
+            offer: true,
+            personal_data: true,
+            offer_version: "2026-11-01".into(),
+            personal_data_version: "2026-11-01".into(),
+        },
         lang: "ru".into(),
         channel: String::new(),
         utm: Vec::new(),
@@ -240,7 +245,8 @@ fn reads_the_json_the_widget_sends() {
         "service": "visit-repeat", "doctor": "zhumabayeva", "start": "2026-11-27T09:00:00+05:00",
         "patient": {"surname": "Сейтқали", "given_name": "Айгерім", "iin": "950520300004",
                     "birth_date": "1995-05-20", "phone": "+77011234567", "address": "Қаскелең", "whatsapp": true},
-        "consents": {"offer": true, "personal_data": true}, "lang": "kk"
+        "consents": {"offer": true, "personal_data": true, "offer_version": "2026-11-01",
+                     "personal_data_version": "2026-11-01"}, "lang": "kk"
     }"#;
     let f: BookingRequest = serde_json::from_str(json).expect("an object");
     let b = validate(&f, &[]).expect("valid");
@@ -317,4 +323,23 @@ fn the_patients_other_bookings_limit_a_new_one() {
         [("representative.phone", "phone_bookings_limit")]
     );
     assert_eq!(adult.refusals(Held { of_patient: 2, ..Held::default() }, 3), []);
+}
+
+#[test]
+fn a_consent_to_a_version_no_longer_served_is_refused_as_changed() {
+    let mut f = form();
+    f.consents.offer_version = "2025-01-01".into();
+    f.consents.personal_data_version = String::new();
+    let problems = validate(&f, &[]).expect_err("stale");
+    assert_eq!(
+        problems,
+        vec![
+            FieldError { field: Field::ConsentOffer, code: FieldCode::DocumentChanged },
+            FieldError { field: Field::ConsentPersonalData, code: FieldCode::DocumentChanged },
+        ]
+    );
+    // Unticked is still "required", whatever the version says.
+    f.consents.offer = false;
+    let problems = validate(&f, &[]).expect_err("unticked");
+    assert_eq!(problems[0], FieldError { field: Field::ConsentOffer, code: FieldCode::ConsentRequired });
 }

@@ -15,14 +15,17 @@ pub(super) struct Checker {
     problems: Vec<Problem>,
 }
 
-const DOC: &[&str] = &["sample", "clinic", "categories", "doctors", "services", "holidays"];
+const DOC: &[&str] = &["sample", "clinic", "documents", "categories", "doctors", "services", "holidays"];
 const CLINIC: &[&str] = &[
     "name",
+    "legal_name",
     "bin",
+    "licence",
     "address",
     "phones",
     "whatsapp",
-    "offer_url",
+    "complaints",
+    "data_location",
     "time_zone",
     "working_hours",
     "call_centre_hours",
@@ -36,7 +39,17 @@ const POLICIES: &[&str] = &[
     "horizon_days",
     "auto_confirm",
     "max_live_bookings",
+    "max_delay_min",
+    "video_recording",
+    "footage_in_advertising",
+    "insurance_accepted",
+    "calls_recorded",
+    "repeat_visit_same_price",
 ];
+const LICENCE: &[&str] = &["number", "date"];
+const COMPLAINTS: &[&str] = &["whatsapp", "answer_working_days"];
+const DOCUMENTS: &[&str] = &["offer", "personal_data"];
+const DOCUMENT: &[&str] = &["version", "url", "text"];
 const TEXT: &[&str] = &["kk", "ru", "en"];
 const ENTRY: &[&str] = &["days", "hours", "breaks"];
 const EXCEPTION: &[&str] = &["date", "hours", "breaks"];
@@ -54,15 +67,16 @@ pub(super) fn check(json: &str) -> Result<Catalogue, Vec<Problem>> {
     let Some(doc) = c.object(&root, String::new(), DOC) else { return Err(c.problems) };
     let sample = c.flag(&doc, "sample");
     let clinic = c.child(&doc, "clinic", CLINIC, true).and_then(|o| c.clinic(&o));
+    let documents = c.child(&doc, "documents", DOCUMENTS, true).and_then(|o| c.documents(&o));
     // References are checked against every declared id, so one broken doctor does not also
     // make each service that names it "unknown".
     let (categories, category_ids) = c.categories(&doc);
     let (doctors, doctor_ids) = c.doctors(&doc, clinic.as_ref());
     let services = c.services(&doc, &category_ids, &doctor_ids);
     let holidays = c.holidays(&doc);
-    match clinic {
-        Some(clinic) if c.problems.is_empty() => {
-            Ok(Catalogue { sample, clinic, categories, doctors, services, holidays })
+    match (clinic, documents) {
+        (Some(clinic), Some(documents)) if c.problems.is_empty() => {
+            Ok(Catalogue { sample, clinic, documents, categories, doctors, services, holidays })
         }
         _ => Err(c.problems),
     }
@@ -258,27 +272,36 @@ impl Checker {
                 Err(_) => self.report(path, Code::PhoneInvalid, detail!("'{p}' is not a Kazakhstan number")),
             }
         }
-        let whatsapp = match self.str(c, "whatsapp", false).map(Phone::parse_mobile) {
-            None => None,
-            Some(Ok(p)) => Some(p),
-            Some(Err(PhoneError::NotMobile)) => {
-                self.report(c.at("whatsapp"), Code::PhoneNotMobile, "WhatsApp needs a mobile number");
-                None
-            }
-            Some(Err(PhoneError::Format)) => {
-                self.report(c.at("whatsapp"), Code::PhoneInvalid, "not a Kazakhstan number");
-                None
-            }
-        };
-        // Linked from the consent checkbox: an https address or a path on the widget's own site.
-        let offer_url = self.str(c, "offer_url", false).and_then(|u| {
-            let ok = (u.starts_with("https://") || u.starts_with('/'))
-                && u.len() <= 500
-                && !u.bytes().any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>');
-            if !ok {
-                self.report(c.at("offer_url"), Code::UrlInvalid, "give an https:// address or a /path");
-            }
-            ok.then(|| u.to_string())
+        let whatsapp = self.str(c, "whatsapp", false).and_then(|p| self.whatsapp(c.at("whatsapp"), p));
+        let legal_name = self.text(c, "legal_name");
+        let data_location = self.text(c, "data_location");
+        let licence = self.child(c, "licence", LICENCE, true).and_then(|l| {
+            let number = self.str(&l, "number", true).and_then(|n| {
+                let ok =
+                    (1..=30).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+                if !ok {
+                    self.report(
+                        l.at("number"),
+                        Code::LicenceInvalid,
+                        detail!("'{n}': letters, digits and '-'"),
+                    );
+                }
+                ok.then(|| n.to_string())
+            });
+            let date = self.str(&l, "date", true).and_then(|d| self.date(l.at("date"), d));
+            Some(Licence { number: number?, date: date? })
+        });
+        let complaints = self.child(c, "complaints", COMPLAINTS, true).and_then(|o| {
+            let whatsapp = self.str(&o, "whatsapp", true).and_then(|p| self.whatsapp(o.at("whatsapp"), p));
+            let days = self.int(&o, "answer_working_days", true).and_then(|n| {
+                let ok = (1..=60).contains(&n);
+                if !ok {
+                    let detail = detail!("{n} is outside 1..=60");
+                    self.report(o.at("answer_working_days"), Code::PolicyOutOfRange, detail);
+                }
+                ok.then_some(n as u32)
+            });
+            Some(Complaints { whatsapp: whatsapp?, answer_working_days: days? })
         });
         let time_zone = self.str(c, "time_zone", true).and_then(|z| {
             let zone = ClinicZone::parse(z);
@@ -293,11 +316,14 @@ impl Checker {
         let policies = self.policies(c);
         Some(Clinic {
             name: name?,
+            legal_name: legal_name?,
             bin: bin?,
+            licence: licence?,
             address: address?,
             phones,
             whatsapp,
-            offer_url,
+            complaints: complaints?,
+            data_location: data_location?,
             time_zone: time_zone?,
             working_hours: working_hours?,
             call_centre_hours: call_centre_hours?,
@@ -305,8 +331,65 @@ impl Checker {
         })
     }
 
+    /// A WhatsApp number: a mobile one.
+    fn whatsapp(&mut self, path: String, raw: &str) -> Option<Phone> {
+        match Phone::parse_mobile(raw) {
+            Ok(p) => Some(p),
+            Err(PhoneError::NotMobile) => {
+                self.report(path, Code::PhoneNotMobile, "WhatsApp needs a mobile number");
+                None
+            }
+            Err(PhoneError::Format) => {
+                self.report(path, Code::PhoneInvalid, "not a Kazakhstan number");
+                None
+            }
+        }
+    }
+
+    /// An address to link to: an https one, or a path on the widget's own site.
+    fn url(&mut self, o: &Obj<'_>, key: &str) -> Option<String> {
+        let u = self.str(o, key, false)?;
+        let ok = (u.starts_with("https://") || u.starts_with('/'))
+            && u.len() <= 500
+            && !u.bytes().any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>');
+        if !ok {
+            self.report(o.at(key), Code::UrlInvalid, "give an https:// address or a /path");
+        }
+        ok.then(|| u.to_string())
+    }
+
+    fn documents(&mut self, o: &Obj<'_>) -> Option<Documents> {
+        let offer = self.document(o, "offer");
+        let personal_data = self.document(o, "personal_data");
+        Some(Documents { offer: offer?, personal_data: personal_data? })
+    }
+
+    fn document(&mut self, docs: &Obj<'_>, key: &str) -> Option<Document> {
+        let d = self.child(docs, key, DOCUMENT, true)?;
+        let version = self.str(&d, "version", true).and_then(|v| {
+            let version = Version::parse(v);
+            if version.is_none() {
+                let detail = detail!("'{v}': 1 to 32 letters, digits, '.', '-' or '_'");
+                self.report(d.at("version"), Code::VersionInvalid, detail);
+            }
+            version
+        });
+        let url = self.url(&d, "url");
+        let text = self.text(&d, "text");
+        if let Some(t) = &text {
+            for lang in Lang::ALL {
+                let n = t.get(lang).chars().count();
+                if n > Document::MAX_CHARS {
+                    let detail = detail!("{n} characters; at most {}", Document::MAX_CHARS);
+                    self.report(locate!("{}.text.{}", d.path, lang.code()), Code::TextTooLong, detail);
+                }
+            }
+        }
+        Some(Document { version: version?, url, text: text? })
+    }
+
     /// The offer's rules unless the clinic says otherwise: cancel 10 h ahead, 5 min late grace,
-    /// first visit 10 min early.
+    /// first visit 10 min early, a delay of at most 60 min.
     fn policies(&mut self, c: &Obj<'_>) -> Policies {
         let p = self.child(c, "policies", POLICIES, false);
         let mut get = |name: &str, default: i64, min: i64, max: i64| -> u32 {
@@ -317,14 +400,59 @@ impl Checker {
             }
             value.clamp(min, max) as u32
         };
+        let (cancel_notice_hours, late_grace_min, first_visit_arrive_early_min) = (
+            get("cancel_notice_hours", 10, 0, 72),
+            get("late_grace_min", 5, 0, 60),
+            get("first_visit_arrive_early_min", 10, 0, 60),
+        );
+        let (min_notice_min, horizon_days, max_live_bookings, max_delay_min) = (
+            get("min_notice_min", 60, 0, 7 * 24 * 60),
+            get("horizon_days", 30, 1, 365),
+            get("max_live_bookings", 2, 1, 20),
+            get("max_delay_min", 60, 0, 180),
+        );
+        let mut flag = |name: &str| p.as_ref().is_some_and(|p| self.flag(p, name));
+        let (
+            auto_confirm,
+            footage_in_advertising,
+            insurance_accepted,
+            calls_recorded,
+            repeat_visit_same_price,
+        ) = (
+            flag("auto_confirm"),
+            flag("footage_in_advertising"),
+            flag("insurance_accepted"),
+            flag("calls_recorded"),
+            flag("repeat_visit_same_price"),
+        );
+        let video_recording = match p.as_ref().and_then(|p| self.str(p, "video_recording", false)) {
+            None | Some("none") => Some(Video::None),
+            Some("silent") => Some(Video::Silent),
+            Some("with_sound") => Some(Video::WithSound),
+            Some(other) => {
+                let detail = detail!("'{other}': use none, silent or with_sound");
+                self.report("clinic.policies.video_recording", Code::ValueUnknown, detail);
+                None
+            }
+        };
+        if footage_in_advertising && video_recording == Some(Video::None) {
+            let detail = "footage for advertising needs video_recording";
+            self.report("clinic.policies.footage_in_advertising", Code::FootageWithoutVideo, detail);
+        }
         Policies {
-            cancel_notice_hours: get("cancel_notice_hours", 10, 0, 72),
-            late_grace_min: get("late_grace_min", 5, 0, 60),
-            first_visit_arrive_early_min: get("first_visit_arrive_early_min", 10, 0, 60),
-            min_notice_min: get("min_notice_min", 60, 0, 7 * 24 * 60),
-            horizon_days: get("horizon_days", 30, 1, 365),
-            max_live_bookings: get("max_live_bookings", 2, 1, 20),
-            auto_confirm: p.as_ref().is_some_and(|p| self.flag(p, "auto_confirm")),
+            cancel_notice_hours,
+            late_grace_min,
+            first_visit_arrive_early_min,
+            min_notice_min,
+            horizon_days,
+            max_live_bookings,
+            auto_confirm,
+            max_delay_min,
+            video_recording: video_recording.unwrap_or(Video::None),
+            footage_in_advertising,
+            insurance_accepted,
+            calls_recorded,
+            repeat_visit_same_price,
         }
     }
 

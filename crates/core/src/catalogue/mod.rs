@@ -1,4 +1,5 @@
-//! The clinic's published catalogue: clinic, categories, doctors, services, holidays.
+//! The clinic's published catalogue: clinic, its documents, categories, doctors, services,
+//! holidays.
 //!
 //! A `Catalogue` is made by `Catalogue::parse`, which reports every problem of the file at once,
 //! so every value inside one is known to be valid. It serialises back to the same document
@@ -20,6 +21,7 @@ use crate::money::Tenge;
 use crate::phone::Phone;
 use crate::Lang;
 use chrono::NaiveDate;
+use jazylu_i18n::{Facts, Video};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -103,6 +105,17 @@ pub struct Policies {
     pub auto_confirm: bool,
     /// Live future bookings one patient (by IIN), or one contact phone, may hold at a time.
     pub max_live_bookings: u32,
+    /// How much later than booked a doctor may start [public offer 3.7].
+    pub max_delay_min: u32,
+    /// Video in the clinic [public offer 2.3, 3.8].
+    pub video_recording: Video,
+    /// The footage may appear in the clinic's advertising [public offer 5.1.8].
+    pub footage_in_advertising: bool,
+    pub insurance_accepted: bool,
+    /// Calls with the call centre may be recorded.
+    pub calls_recorded: bool,
+    /// A repeat visit within the calendar month costs what the first did [public offer 4.4].
+    pub repeat_visit_same_price: bool,
 }
 
 /// Whether `now` comes after a free-cancellation deadline; at the deadline itself it is free.
@@ -128,15 +141,6 @@ impl Policies {
         past_deadline(self.cancel_deadline(start), now)
     }
 
-    /// The numbers the rules summary quotes to the visitor.
-    pub fn quoted(&self) -> jazylu_i18n::Rules {
-        jazylu_i18n::Rules {
-            cancel_notice_hours: self.cancel_notice_hours,
-            late_grace_min: self.late_grace_min,
-            first_visit_arrive_early_min: self.first_visit_arrive_early_min,
-        }
-    }
-
     /// The status of a new booking: a request the call centre confirms, unless the clinic
     /// confirms online bookings at once.
     pub fn initial_status(&self) -> &'static str {
@@ -148,20 +152,115 @@ impl Policies {
     }
 }
 
+/// The clinic's licence for medical activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Licence {
+    pub number: String,
+    #[serde(with = "iso_date")]
+    pub date: NaiveDate,
+}
+
+/// Where complaints go and how soon the clinic answers [public offer 9.1-9.3].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Complaints {
+    pub whatsapp: Phone,
+    pub answer_working_days: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clinic {
+    /// The name on the sign and the price list.
     pub name: Text,
+    /// The legal entity: the data operator and the party to the offer.
+    pub legal_name: Text,
     pub bin: Bin,
+    pub licence: Licence,
     pub address: Text,
     pub phones: Vec<Phone>,
     pub whatsapp: Option<Phone>,
-    /// The clinic's full public offer, linked from the consent checkbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offer_url: Option<String>,
+    pub complaints: Complaints,
+    /// Where the booking database is, as a place name [Law 94-V art. 12].
+    pub data_location: Text,
     pub time_zone: ClinicZone,
     pub working_hours: WeeklySchedule,
     pub call_centre_hours: WeeklySchedule,
     pub policies: Policies,
+}
+
+/// A version of a document as the clinic names it ("2026-11-01"): what a booking's client
+/// claims it showed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Version(String);
+
+impl Version {
+    pub const MAX_CHARS: usize = 32;
+
+    /// 1 to 32 ASCII letters, digits, `.`, `-` and `_`.
+    pub fn parse(s: &str) -> Option<Version> {
+        let ok = (1..=Self::MAX_CHARS).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        ok.then(|| Version(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One of the clinic's documents: its full text in each language, and where the clinic
+/// publishes it, if anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub version: Version,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub text: Text,
+}
+
+impl Document {
+    /// Longest text per language, in characters.
+    pub const MAX_CHARS: usize = 60_000;
+
+    /// The text's paragraphs, as separated by blank lines.
+    pub fn paragraphs(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.text.get(lang).split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+    }
+}
+
+/// The two acts a visitor accepts when booking [public offer 1.2, 1.3].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Documents {
+    pub offer: Document,
+    pub personal_data: Document,
+}
+
+/// Which of the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    Offer,
+    PersonalData,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 2] = [DocumentKind::Offer, DocumentKind::PersonalData];
+
+    /// As the database and the wire name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentKind::Offer => "offer",
+            DocumentKind::PersonalData => "personal_data",
+        }
+    }
+}
+
+impl Documents {
+    pub fn get(&self, kind: DocumentKind) -> &Document {
+        match kind {
+            DocumentKind::Offer => &self.offer,
+            DocumentKind::PersonalData => &self.personal_data,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,6 +327,7 @@ pub struct Catalogue {
     /// A sample that the clinic is meant to replace; the widget says so.
     sample: bool,
     clinic: Clinic,
+    documents: Documents,
     categories: Vec<Category>,
     doctors: Vec<Doctor>,
     services: Vec<Service>,
@@ -256,6 +356,10 @@ impl Catalogue {
 
     pub fn clinic(&self) -> &Clinic {
         &self.clinic
+    }
+
+    pub fn documents(&self) -> &Documents {
+        &self.documents
     }
 
     pub fn categories(&self) -> &[Category] {
@@ -288,14 +392,31 @@ impl Catalogue {
         service.price_on(self.clinic.time_zone.today(start))
     }
 
-    /// The consent to personal-data processing with this clinic as its operator.
-    pub fn consent_text(&self, w: &jazylu_i18n::Words, lang: Lang) -> String {
-        let phone = self.clinic.phones.first().map(|p| p.to_string()).unwrap_or_default();
-        w.personal_data(&jazylu_i18n::Operator {
-            name: self.clinic.name.get(lang),
-            bin: self.clinic.bin.as_str(),
-            phone: &phone,
-        })
+    /// The clinic's facts in `lang`, for the words to phrase.
+    pub fn facts(&self, lang: Lang) -> Facts<'_> {
+        let c = &self.clinic;
+        let p = &c.policies;
+        Facts {
+            legal_name: c.legal_name.get(lang),
+            bin: c.bin.as_str(),
+            address: c.address.get(lang),
+            licence: &c.licence.number,
+            licence_date: c.licence.date,
+            phone: c.phones.first().map(Phone::to_string).unwrap_or_default(),
+            whatsapp: c.whatsapp.as_ref().map(Phone::to_string),
+            complaints_whatsapp: c.complaints.whatsapp.to_string(),
+            complaints_working_days: c.complaints.answer_working_days,
+            data_location: c.data_location.get(lang),
+            cancel_notice_hours: p.cancel_notice_hours,
+            late_grace_min: p.late_grace_min,
+            first_visit_arrive_early_min: p.first_visit_arrive_early_min,
+            max_delay_min: p.max_delay_min,
+            video: p.video_recording,
+            footage_in_advertising: p.footage_in_advertising,
+            insurance_accepted: p.insurance_accepted,
+            calls_recorded: p.calls_recorded,
+            repeat_visit_same_price: p.repeat_visit_same_price,
+        }
     }
 
     pub fn is_holiday(&self, date: NaiveDate) -> bool {

@@ -64,6 +64,13 @@ pub enum ProblemCode {
     DoctorsEmpty,
     ServicesEmpty,
     PolicyOutOfRange,
+    /// A value outside the field's list (`video_recording`).
+    ValueUnknown,
+    /// Footage for advertising with no video recorded.
+    FootageWithoutVideo,
+    LicenceInvalid,
+    VersionInvalid,
+    TextTooLong,
 }
 
 impl ProblemCode {
@@ -102,6 +109,11 @@ impl ProblemCode {
             DoctorsEmpty => "doctors_empty",
             ServicesEmpty => "services_empty",
             PolicyOutOfRange => "policy_out_of_range",
+            ValueUnknown => "value_unknown",
+            FootageWithoutVideo => "footage_without_video",
+            LicenceInvalid => "licence_invalid",
+            VersionInvalid => "version_invalid",
+            TextTooLong => "text_too_long",
         }
     }
 }

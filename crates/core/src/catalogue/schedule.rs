@@ -24,6 +24,11 @@ pub struct WeeklySchedule(pub(super) Vec<ScheduleEntry>);
 
 impl WeeklySchedule {
     /// The working spans of a weekday, breaks taken out, in order.
+    /// "Пн–Пт 08:00–19:00; Сб 09:00–15:00", for the visitor.
+    pub fn shown(&self, w: &jazylu_i18n::Words) -> String {
+        w.week_hours(self.0.iter().map(|e| (e.days.as_slice(), e.hours.to_string().replace('-', "–"))))
+    }
+
     pub fn spans_on(&self, day: Weekday) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         for s in self.0.iter().filter(|e| e.days.contains(&day)).flat_map(|e| subtract(e.hours, &e.breaks)) {

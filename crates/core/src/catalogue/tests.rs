@@ -220,11 +220,11 @@ fn phones() {
 fn offer_url_must_be_https_or_a_path() {
     for bad in ["http://clinic.kz/offer", "javascript:alert(1)", "https://a.kz/x\"onmouseover=1"] {
         let mut doc = sample();
-        doc["clinic"]["offer_url"] = json!(bad);
-        assert_eq!(problems(&doc), vec![("clinic.offer_url".into(), "url_invalid")], "{bad}");
+        doc["documents"]["offer"]["url"] = json!(bad);
+        assert_eq!(problems(&doc), vec![("documents.offer.url".into(), "url_invalid")], "{bad}");
     }
     let mut doc = sample();
-    doc["clinic"]["offer_url"] = json!("/documents/offer.pdf");
+    doc["documents"]["offer"]["url"] = json!("/documents/offer.pdf");
     assert!(problems(&doc).is_empty());
 }
 
@@ -324,4 +324,92 @@ fn the_published_document_reads_back_as_the_same_catalogue() {
     let published = cat.to_json();
     let back: Catalogue = serde_json::from_str(&published).expect("the published shape reads back");
     assert_eq!(back, cat);
+}
+
+#[test]
+fn the_clinics_facts_and_documents_are_checked() {
+    let mut doc = sample();
+    doc["clinic"]["policies"]["video_recording"] = json!("hidden");
+    doc["clinic"]["licence"]["number"] = json!("№ 1");
+    doc["documents"]["offer"]["version"] = json!("1 Nov");
+    doc["documents"]["personal_data"]["text"]["en"] = json!("  ");
+    doc["clinic"]["complaints"]["answer_working_days"] = json!(0);
+    assert_eq!(
+        problems(&doc),
+        vec![
+            ("clinic.licence.number".into(), "licence_invalid"),
+            ("clinic.complaints.answer_working_days".into(), "policy_out_of_range"),
+            ("clinic.policies.video_recording".into(), "value_unknown"),
+            ("documents.offer.version".into(), "version_invalid"),
+            ("documents.personal_data.text.en".into(), "missing_translation"),
+        ]
+    );
+    let mut doc = sample();
+    doc["clinic"]["policies"]["video_recording"] = json!("none");
+    has(&doc, "clinic.policies.footage_in_advertising", "footage_without_video");
+    let mut doc = sample();
+    doc["documents"]["offer"]["text"]["ru"] = json!("я".repeat(Document::MAX_CHARS + 1));
+    assert_eq!(problems(&doc), vec![("documents.offer.text.ru".into(), "text_too_long")]);
+    let mut doc = sample();
+    doc["documents"].as_object_mut().map(|d| d.remove("personal_data"));
+    assert_eq!(problems(&doc), vec![("documents.personal_data".into(), "missing_field")]);
+}
+
+/// The texts a visitor reads say what the catalogue says, in every language.
+#[test]
+fn the_summaries_phrase_the_catalogues_facts() {
+    let cat = Catalogue::parse(SAMPLE).expect("sample");
+    for lang in Lang::ALL {
+        let w = jazylu_i18n::words(lang);
+        let facts = cat.facts(lang);
+        let consent = w.consent_points(&facts).join(" ");
+        let clinic = cat.clinic();
+        for fact in [
+            clinic.legal_name.get(lang),
+            "210840003610",
+            clinic.address.get(lang),
+            clinic.data_location.get(lang),
+        ] {
+            assert!(consent.contains(fact), "{lang:?}: {fact}");
+        }
+        let rules = w.rules(&facts, &jazylu_i18n::Rule::SUMMARY).join(" ");
+        for fact in
+            ["10", "60", "+7\u{a0}700\u{a0}204\u{a0}10\u{a0}70", "+7\u{a0}777\u{a0}747\u{a0}90\u{a0}65"]
+        {
+            assert!(rules.contains(fact), "{lang:?}: {fact} in {rules}");
+        }
+        let legal = w.legal(&facts);
+        assert!(legal.contains("21030807") && legal.contains("210840003610"), "{legal}");
+        assert!(w.complaints(&facts).contains("20"));
+    }
+    let ru = jazylu_i18n::words(Lang::Ru);
+    let rules = ru.rules(&cat.facts(Lang::Ru), &jazylu_i18n::Rule::SUMMARY);
+    assert!(rules.contains(
+        &"В клинике ведётся видеозапись со звуком; записи могут использоваться в рекламе клиники.".into()
+    ));
+    assert!(rules.contains(&"Клиника не работает по ОСМС и ДМС: все услуги платные.".into()));
+    assert!(rules.iter().any(|r| r.contains("не более чем на 60 минут")));
+
+    // Another clinic: no video, a 30-minute delay, insurance taken.
+    let mut doc = sample();
+    let p = &mut doc["clinic"]["policies"];
+    p["video_recording"] = json!("none");
+    p["footage_in_advertising"] = json!(false);
+    p["max_delay_min"] = json!(30);
+    p["insurance_accepted"] = json!(true);
+    let other = Catalogue::parse(&doc.to_string()).expect("valid");
+    for lang in Lang::ALL {
+        let w = jazylu_i18n::words(lang);
+        let (before, after) = (cat.facts(lang), other.facts(lang));
+        let all = |f| w.rules(f, &jazylu_i18n::Rule::SUMMARY).join(" ") + &w.consent_points(f).join(" ");
+        assert!(all(&before).contains("60") && !all(&after).contains(" 60 "), "{lang:?}");
+        assert!(all(&after).contains("30"), "{lang:?}");
+        assert_eq!(w.rule(jazylu_i18n::Rule::Video, &after), None, "{lang:?}");
+        assert_ne!(
+            w.rule(jazylu_i18n::Rule::Insurance, &after),
+            w.rule(jazylu_i18n::Rule::Insurance, &before)
+        );
+    }
+    let ru_rules = ru.rules(&other.facts(Lang::Ru), &jazylu_i18n::Rule::SUMMARY).join(" ");
+    assert!(!ru_rules.contains("видеозапись") && ru_rules.contains("не более чем на 30 минут"), "{ru_rules}");
 }

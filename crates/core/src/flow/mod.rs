@@ -150,11 +150,7 @@ impl Flow {
     pub fn new(service: &str) -> Flow {
         Flow {
             step: Step::Doctor,
-            form: BookingRequest {
-                service: service.to_string(),
-                patient: jazylu_api::Patient { whatsapp: true, ..Default::default() },
-                ..BookingRequest::default()
-            },
+            form: BookingRequest { service: service.to_string(), ..BookingRequest::default() },
             doctor: None,
             day: None,
             slot: None,
@@ -199,7 +195,8 @@ impl Flow {
         self.step != Step::Done
     }
 
-    /// What the visitor typed or ticked in the field `name`.
+    /// What the visitor typed or ticked in the field `name`. A consent's box carries the version
+    /// of the document shown next to it as its `value`, kept with the tick.
     pub fn set(&mut self, name: &str, value: &str, checked: bool) {
         match name {
             "patient.whatsapp" => return self.form.patient.whatsapp = checked,
@@ -213,8 +210,14 @@ impl Flow {
             Field::Address => &mut self.form.patient.address,
             Field::Relation => &mut self.representative.relation,
             Field::Guarantee => return self.representative.guarantee = checked,
-            Field::ConsentOffer => return self.form.consents.offer = checked,
-            Field::ConsentPersonalData => return self.form.consents.personal_data = checked,
+            Field::ConsentOffer => {
+                self.form.consents.offer = checked;
+                &mut self.form.consents.offer_version
+            }
+            Field::ConsentPersonalData => {
+                self.form.consents.personal_data = checked;
+                &mut self.form.consents.personal_data_version
+            }
             _ => return,
         };
         *text = value.to_string();
@@ -228,6 +231,19 @@ impl Flow {
         };
         let representative = self.as_representative.then(|| self.representative.clone());
         BookingRequest { doctor, start, representative, lang: lang.code().to_string(), ..self.form.clone() }
+    }
+
+    /// A tick given to a document the catalogue now holds in another version is void: the box is
+    /// unticked, so the visitor reads the text shown now and ticks again.
+    pub fn drop_stale_consents(&mut self, cat: &Catalogue) {
+        let docs = cat.documents();
+        let c = &mut self.form.consents;
+        if c.offer && c.offer_version != docs.offer.version.as_str() {
+            (c.offer, c.offer_version) = (false, String::new());
+        }
+        if c.personal_data && c.personal_data_version != docs.personal_data.version.as_str() {
+            (c.personal_data, c.personal_data_version) = (false, String::new());
+        }
     }
 
     fn busy(&self) -> &[Busy] {
@@ -431,6 +447,10 @@ impl Flow {
             }
             Some(Answer::Err(429, _)) => self.net = Net::Failed(Failure::TooMany),
             Some(Answer::Err(422, Some(body))) if !body.errors.is_empty() => {
+                // A document changed: its tick is void (the caller has loaded the new text).
+                for e in body.errors.iter().filter(|e| e.code == FieldCode::DocumentChanged) {
+                    self.set(e.field.path(), "", false);
+                }
                 let first = body.errors[0].field;
                 self.show_problems(body.errors, first);
             }

@@ -72,8 +72,8 @@ fn at_patient_step() -> Flow {
 fn at_review() -> Flow {
     let mut f = at_patient_step();
     type_adult(&mut f);
-    f.set("consents.offer", "", true);
-    f.set("consents.personal_data", "", true);
+    f.set("consents.offer", "2026-11-01", true);
+    f.set("consents.personal_data", "2026-11-01", true);
     f.step = Step::Review;
     f
 }
@@ -115,8 +115,8 @@ fn an_adult_books_in_russian() {
         ]
     );
     assert_eq!(ru.field_message(FieldCode::ConsentRequired), "Без этого согласия записать вас нельзя");
-    f.set("consents.offer", "on", true);
-    f.set("consents.personal_data", "on", true);
+    f.set("consents.offer", "2026-11-01", true);
+    f.set("consents.personal_data", "2026-11-01", true);
     f.next(&cat, now());
     assert_eq!(f.step, Step::Review);
     assert_eq!(f.slot, Some(("zhumabayeva".to_string(), at("2026-11-27T09:00+05:00"))));
@@ -126,6 +126,12 @@ fn an_adult_books_in_russian() {
     let (key, body) = f.submit(&cat, now(), Lang::Ru, || "key-0001".into()).expect("sends");
     assert_eq!(key, "key-0001");
     let sent = body;
+    assert!(!sent.patient.whatsapp, "results go by WhatsApp only when the box is ticked");
+    assert_eq!(
+        (sent.consents.offer_version.as_str(), sent.consents.personal_data_version.as_str()),
+        ("2026-11-01", "2026-11-01"),
+        "each consent carries the version it was ticked under"
+    );
     assert_eq!((sent.doctor.as_str(), sent.start.as_str()), ("zhumabayeva", "2026-11-27T04:00Z"));
     assert!(Booking::parse(&sent, &cat, &[], now()).is_ok());
     assert_eq!(f.net, Net::Pending);
@@ -138,11 +144,7 @@ fn an_adult_books_in_russian() {
             "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
     ));
     assert_eq!(f.step, Step::Done);
-    assert_eq!(
-        f.form.patient,
-        Patient { whatsapp: true, ..Patient::default() },
-        "personal data is dropped once booked"
-    );
+    assert_eq!(f.form.patient, Patient::default(), "personal data is dropped once booked");
     let r = f.receipt.clone().expect("a receipt");
     assert_eq!(
         r,
@@ -428,4 +430,41 @@ fn a_refused_choice_sends_the_visitor_back_to_choose_again_and_says_why() {
         r#"{"code":"invalid_booking","errors":[{"field":"service","code":"unknown_service"}]}"#,
     ));
     assert_eq!((f.step, f.slot_notice), (Step::Time, Some(FieldCode::UnknownService)));
+}
+
+#[test]
+fn the_whatsapp_box_starts_unticked_and_sends_what_was_ticked() {
+    let f = Flow::new("visit-first");
+    assert!(!f.form.patient.whatsapp);
+    let mut f = at_review();
+    f.set("patient.whatsapp", "", true);
+    let (_, body) = f.submit(&cat(), now(), Lang::Kk, || "key-wa01".into()).expect("sends");
+    assert!(body.patient.whatsapp);
+}
+
+#[test]
+fn a_changed_document_unticks_its_box_and_asks_again_on_the_consents_step() {
+    let mut f = at_review();
+    f.submit(&cat(), now(), Lang::Ru, || "key-doc1".into()).expect("sends");
+    f.answered(answer(
+        422,
+        r#"{"code":"invalid_booking","errors":[{"field":"consents.personal_data","code":"document_changed"}]}"#,
+    ));
+    assert_eq!(f.step, Step::Consents);
+    assert_eq!(f.focus.as_deref(), Some("jz-f-consents.personal_data"));
+    assert!(f.form.consents.offer, "the offer was not changed: its tick stays");
+    assert!(!f.form.consents.personal_data && f.form.consents.personal_data_version.is_empty());
+    assert_eq!(
+        f.errors,
+        [FieldError { field: Field::ConsentPersonalData, code: FieldCode::DocumentChanged }]
+    );
+}
+
+#[test]
+fn ticks_kept_by_the_tab_under_an_older_version_are_dropped() {
+    let mut f = at_review();
+    f.set("consents.offer", "2025-06-01", true);
+    f.drop_stale_consents(&cat());
+    assert!(!f.form.consents.offer && f.form.consents.offer_version.is_empty());
+    assert!(f.form.consents.personal_data, "the current version stays ticked");
 }

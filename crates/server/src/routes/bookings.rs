@@ -17,6 +17,7 @@ use jazylu_api::{
 use jazylu_core::availability::{Busy, Window};
 use jazylu_core::booking::{Booking, FieldCode};
 use jazylu_core::catalogue::past_deadline;
+use jazylu_core::catalogue::DocumentKind;
 use jazylu_core::clock::parse_instant;
 use serde::Deserialize;
 
@@ -178,7 +179,10 @@ pub async fn create(
                 now,
                 channel,
                 utm: utm.as_deref(),
-                document_version: &state.catalogue_sha256,
+                documents: DocumentKind::ALL.map(|kind| {
+                    let version = cat.documents().get(kind).version.as_str();
+                    (kind.code(), version, state.documents.get(kind, booking.lang))
+                }),
                 idempotency: key.as_deref().map(|k| (k, request_sha256.as_str())),
             };
             let answer = |c: &store::Created| {

@@ -60,7 +60,12 @@ pub fn body(slot: &Slot) -> BookingRequest {
             whatsapp: true,
         },
         representative: None,
-        consents: Consents { offer: true, personal_data: true },
+        consents: Consents {
+            offer: true,
+            personal_data: true,
+            offer_version: "2026-11-01".into(),
+            personal_data_version: "2026-11-01".into(),
+        },
         lang: "ru".into(),
         channel: "instagram".into(),
         utm: [("utm_source", "ig"), ("utm_campaign", "spring"), ("fbclid", "dropped")]
