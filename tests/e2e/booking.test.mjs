@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { axe, noHorizontalScroll, root, serverAndBrowser, startServer, stepHeading, watch, widgetReady } from './harness.mjs';
 
@@ -26,6 +27,11 @@ beforeEach(() => {
 });
 
 const CATALOGUE = JSON.parse(readFileSync(join(root, 'data/catalogue.sample.json'), 'utf8'));
+/** The versions of the documents the sample serves, as a consent names them. */
+const VERSIONS = {
+  offer_version: CATALOGUE.documents.offer.version,
+  personal_data_version: CATALOGUE.documents.personal_data.version,
+};
 const doctorName = (id, lang) => CATALOGUE.doctors.find((d) => d.id === id).name[lang];
 const serviceName = (id, lang) => CATALOGUE.services.find((s) => s.id === id).name[lang];
 
@@ -34,7 +40,7 @@ const W = {
   kk: { book: 'Жазылу', any: 'Кез келген бос дәрігер', next: 'Әрі қарай', patient: 'Пациент туралы деректер', rep: 'Заңды өкіл',
     surname: 'Тегі', given_name: 'Аты', iin: 'ЖСН', birth_date: 'Туған күні', phone: 'Ұялы телефон', address: 'Тұрғылықты мекенжайы',
     relation: 'Пациентке кім боласыз', guarantee: /Мен пациенттің заңды өкілі екенімді/, asRep: /Мен пациенттің заңды өкілімін/,
-    offer: /жария офертасымен/, data: /Дербес деректерімді/, lang: 'Қазақша' },
+    offer: /жария офертасымен/, data: /дербес деректер/i, lang: 'Қазақша' },
   ru: { book: 'Записаться', any: 'Любой свободный врач', next: 'Далее', patient: 'Данные пациента', rep: 'Законный представитель',
     surname: 'Фамилия', given_name: 'Имя', iin: 'ИИН', birth_date: 'Дата рождения', phone: 'Мобильный телефон', address: 'Адрес проживания',
     relation: 'Кем вы приходитесь пациенту', guarantee: /Подтверждаю, что я законный представитель/, asRep: /Я законный представитель пациента/,
@@ -75,7 +81,9 @@ async function atStep(page, n) {
 }
 
 /** The free times of the chosen day: a list named by the day, in clinic time. */
-const times = (page) => page.getByRole('list', { name: /\((время Алматы|Алматы уақыты|Almaty time) \(UTC\+5\)\)$/ });
+const times = (page) => page.getByRole('list', { name: /\((время Алматы|Алматы уақыты|Almaty time), UTC\+5\)$/ });
+/** A day of the picker with free times, as its name reads: "…: 5 свободных окон". */
+const FREE = /: \d+ (свободн(ое|ых) окн(о|а|он)|бос орын|free slots?)$/;
 const timeButtons = (page) => times(page).getByRole('button', { name: /^\d\d:\d\d$/ });
 
 /** The chosen slot as the tab keeps it: `doctor|start`. */
@@ -89,7 +97,7 @@ async function chosenSlot(page) {
 async function chooseTime(page, lang, doctor = 'any', nth = 1) {
   const name = doctor === 'any' ? W[lang].any : new RegExp(`^${doctorName(doctor, lang)}`);
   await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: /: \d+ (свободно|бос уақыт|free)$/, disabled: false }).nth(nth).click();
+  await page.getByRole('button', { name: FREE, disabled: false }).nth(nth).click();
   await timeButtons(page).first().click();
   await atStep(page, 3);
   return chosenSlot(page);
@@ -142,7 +150,7 @@ test('an adult books in ru from the price list; clinic times even in New York; t
   assert.equal(await page.getByRole('heading', { level: 2 }).innerText(), 'Шаг 1 из 5\nВыберите врача');
 
   await page.getByRole('button', { name: W.ru.any }).click();
-  await page.getByRole('button', { name: /: \d+ свободно$/, disabled: false }).nth(1).click();
+  await page.getByRole('button', { name: FREE, disabled: false }).nth(1).click();
   const slot = timeButtons(page).first();
   const hm = await slot.innerText();
   assert.match(hm, /^\d\d:\d\d$/);
@@ -166,8 +174,9 @@ test('an adult books in ru from the price list; clinic times even in New York; t
   await page.keyboard.press('Enter');
   await atStep(page, 5);
   const lines = await review(page);
-  assert.match(lines, new RegExp(`${hm} \\(время Алматы \\(UTC\\+5\\)\\)`));
-  assert.match(lines, /ИИН •••• •••• 0004/);
+  assert.match(lines, new RegExp(`${hm} \\(время Алматы, UTC\\+5\\)`));
+  assert.match(lines, /ИИН: •••• •••• 0004/);
+  assert.match(lines, /Дата рождения: 20\.05\.1995/, 'the birth date as dates are written here, after its label');
 
   await book(page, 'ru');
   await referenceOf(page).waitFor();
@@ -178,7 +187,7 @@ test('an adult books in ru from the price list; clinic times even in New York; t
   // Start − 10 hours, in clinic time.
   const start = new Date(value.split('|')[1].replace('Z', ':00Z'));
   const hours = clinicTime(new Date(start - 10 * 3600_000).toISOString().slice(0, 16) + 'Z');
-  assert.ok(deadline.endsWith(`${hours} (время Алматы (UTC+5))`), deadline);
+  assert.ok(deadline.endsWith(`${hours} (время Алматы, UTC+5)`), deadline);
   const ics = page.getByRole('link', { name: 'Добавить в календарь (.ics)' });
   assert.match(await ics.getAttribute('href'), /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/);
 
@@ -270,7 +279,6 @@ test('an invalid IIN shows its message next to the field and blocks the way on',
   assert.equal(await summary.innerText(), 'Проверьте поля:\n\nИИН');
   await atStep(page, 3);
   await page.waitForFunction(() => document.activeElement?.name === 'patient.iin');
-  assert.equal(server.sql('SELECT count(*) FROM bookings'), '0');
   await context.close();
 });
 
@@ -290,7 +298,7 @@ test('a time taken between choosing and submitting: the visitor picks another wi
     body: JSON.stringify({
       service: 'visit-repeat', doctor, start,
       patient: { ...PARENT, address: 'Алматы', whatsapp: false },
-      consents: { offer: true, personal_data: true }, lang: 'ru',
+      consents: { offer: true, personal_data: true, ...VERSIONS }, lang: 'ru',
     }),
   });
   assert.equal(other.status, 201);
@@ -468,4 +476,56 @@ test('over the limit per client: the visitor is told to wait, nothing is lost, a
     await context.close();
     await limited.stop();
   }
+});
+
+test('the clinic changes its consent while a visitor books: the widget shows the new text and asks again', async () => {
+  // A server of its own, on a catalogue this test may change.
+  const dir = mkdtempSync(join(tmpdir(), 'jazylu-docs-'));
+  const file = join(dir, 'catalogue.json');
+  writeFileSync(file, JSON.stringify(CATALOGUE));
+  const own = await startServer({ catalogue: file });
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Almaty' });
+  const page = await context.newPage();
+  opened.push(watch(page));
+  await page.goto(`${own.base}/?lang=ru&service=visit-repeat`);
+  await widgetReady(page);
+  await chooseTime(page, 'ru');
+  await fillPerson(page, 'ru', 'patient', ADULT);
+  await field(page, 'ru', 'address').fill('Каскелен');
+  const whatsapp = page.getByRole('checkbox', { name: /^Присылать результаты обследований на этот номер в WhatsApp/ });
+  assert.equal(await whatsapp.isChecked(), false, 'WhatsApp is not ticked for the visitor');
+  await next(page, 'ru');
+  await consent(page, 'ru');
+
+  // Meanwhile the clinic publishes a new version of its consent.
+  const added = 'Новый пункт: данные также хранятся в резервной копии.';
+  const changed = structuredClone(CATALOGUE);
+  changed.documents.personal_data.version = '2026-12-15';
+  for (const lang of ['kk', 'ru', 'en']) changed.documents.personal_data.text[lang] += `\n\n${added}`;
+  await own.halt();
+  writeFileSync(file, JSON.stringify(changed));
+  await own.resume();
+
+  await book(page, 'ru');
+  await atStep(page, 4);
+  const box = page.getByRole('checkbox', { name: W.ru.data });
+  assert.equal(await box.isChecked(), false, 'the tick given to the old text is void');
+  assert.equal(await page.getByRole('checkbox', { name: W.ru.offer }).isChecked(), true, 'the unchanged offer keeps its tick');
+  assert.match(await box.getAttribute('aria-describedby').then((id) => page.locator(`[id="${id}"]`).innerText()), /^Клиника обновила этот документ/);
+  await page.getByText('Полный текст согласия', { exact: true }).click();
+  await page.getByText(added, { exact: true }).waitFor();
+  await axe(page, 'consents after a document changed');
+  await box.check();
+  await next(page, 'ru');
+  await atStep(page, 5);
+  await book(page, 'ru');
+  await referenceOf(page).waitFor();
+
+  const sha = createHash('sha256').update(changed.documents.personal_data.text.ru).digest('hex');
+  assert.equal(own.sql("SELECT document_version || ' ' || document_sha256 FROM consents WHERE document = 'personal_data'"), `2026-12-15 ${sha}`);
+  assert.equal(own.sql("SELECT text FROM document_texts WHERE sha256 = '" + sha + "'").endsWith(added), true);
+  assert.equal(own.sql('SELECT whatsapp FROM people'), '0', 'not ticked, not sent by WhatsApp');
+  await context.close();
+  await own.stop();
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -29,7 +29,7 @@ const CODES = Object.values(CODE_OF).filter((c) => c !== 'unknown');
 function words(lang) {
   const rs = source(`crates/i18n/src/${lang}.rs`);
   const labels = Object.fromEntries([...rs.matchAll(/^    (\w+): "((?:[^"\\]|\\.)*)",$/gm)].map((m) => [m[1], m[2]]));
-  const body = rs.slice(rs.indexOf('fn field_message'), rs.indexOf('fn personal_data'));
+  const body = rs.slice(rs.indexOf('fn field_message'), rs.indexOf('fn consent_point'));
   const messages = {};
   for (const m of body.matchAll(/((?:\w+\s*\|\s*)*\w+)\s*=>\s*\{?\s*"((?:[^"\\]|\\.)*)"/g)) {
     for (const name of m[1].split('|').map((s) => s.trim())) messages[CODE_OF[name]] = m[2];
@@ -39,6 +39,10 @@ function words(lang) {
 const WORDS = { kk: words('kk'), ru: words('ru'), en: words('en') };
 
 const CATALOGUE = JSON.parse(source('data/catalogue.sample.json'));
+const VERSIONS = {
+  offer_version: CATALOGUE.documents.offer.version,
+  personal_data_version: CATALOGUE.documents.personal_data.version,
+};
 const HOLIDAYS = JSON.stringify(CATALOGUE.holidays) + JSON.stringify(CATALOGUE.doctors);
 
 /** A clinic date (UTC+5) `days` from today, as `YYYY-MM-DD`, and its weekday (0 = Sunday). */
@@ -81,7 +85,7 @@ const request = (change = {}) => ({
   service: 'visit-repeat', doctor: 'zhumabayeva', start: at(WORKDAY, '10:00'),
   patient: { ...PATIENT, ...change.patient },
   ...(change.representative ? { representative: { ...REPRESENTATIVE, ...change.representative } } : {}),
-  consents: { offer: true, personal_data: true, ...change.consents },
+  consents: { offer: true, personal_data: true, ...VERSIONS, ...change.consents },
   lang: 'ru', channel: 'hosted', utm: {},
   ...change.top,
 });
@@ -96,6 +100,8 @@ const BROKEN = [
   request({ patient: { birth_date: '2015-05-05' } }),
   request({ patient: { birth_date: '2015-05-05' }, representative: { birth_date: '2012-01-01', relation: 'friend', guarantee: false } }),
   request({ consents: { offer: false, personal_data: false } }),
+  // A widget opened before the clinic changed its consent text.
+  request({ consents: { personal_data_version: '2000-01-01' } }),
   request({ top: { start: '2020-01-06T10:00:00+05:00' } }),
   request({ top: { start: soon } }),
   request({ top: { start: at(day(45, true), '10:00') } }),
@@ -147,7 +153,8 @@ function control(page, lang, field) {
   const exact = (name) => ({ name, exact: true });
   if (field === 'representative') return page.getByRole('checkbox', exact(labels.as_representative));
   if (field === 'consents.offer') return page.getByRole('checkbox', exact(labels.consent_offer));
-  if (field === 'consents.personal_data') return page.getByRole('checkbox', exact(labels.consent_personal_data));
+  // The test books through a representative, who consents for themself and the patient.
+  if (field === 'consents.personal_data') return page.getByRole('checkbox', exact(labels.consent_personal_data_both));
   const [who, key] = field.split('.');
   const group = page.getByRole('group', { name: who === 'patient' ? labels.patient : labels.representative, exact: true });
   if (key === 'guarantee') return group.getByRole('checkbox', exact(labels.guarantee));
@@ -163,8 +170,8 @@ const description = (loc) =>
 /** From the doctor step (1) or the time step (2): a doctor, a day and a time, on to step 3. */
 async function chooseTime(page, lang, step) {
   if (step === 1) await page.getByRole('button', { name: WORDS[lang].labels.any_doctor }).click();
-  await page.getByRole('button', { name: /: \d+ (свободно|бос уақыт|free)$/, disabled: false }).first().click();
-  await page.getByRole('list', { name: /\(.*UTC\+5\)\)$/ }).getByRole('button', { name: /^\d\d:\d\d$/ }).first().click();
+  await page.getByRole('button', { name: /: \d+ (свободн(ое|ых) окн(о|а|он)|бос орын|free slots?)$/, disabled: false }).first().click();
+  await page.getByRole('list', { name: /UTC\+5\)$/ }).getByRole('button', { name: /^\d\d:\d\d$/ }).first().click();
   await stepHeading(page, 3).waitFor({ timeout: 10_000 });
 }
 
@@ -173,7 +180,12 @@ async function backToReview(page, lang, step) {
   const next = () => page.getByRole('button', { name: WORDS[lang].labels.next, exact: true }).click();
   if (step <= 2) await chooseTime(page, lang, step);
   if (step <= 3) await next();
-  if (step <= 4) await next();
+  if (step <= 4) {
+    // A consent to a changed document was unticked: it is given again.
+    await control(page, lang, 'consents.offer').check();
+    await control(page, lang, 'consents.personal_data').check();
+    await next();
+  }
   await stepHeading(page, 5).waitFor({ timeout: 10_000 });
 }
 

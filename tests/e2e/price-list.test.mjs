@@ -20,7 +20,7 @@ const BOOK = /^(Жазылу|Записаться|Book): /;
 const services = (page) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: BOOK }) });
 const pricesTitle = (page) => page.getByRole('heading', { level: 2 });
 /** A price as a screen reader reads it: "Цена по акции: 10 000 ₸", or the amount alone. */
-const NOW = new RegExp(`^((Акциялық баға|Цена по акции|Offer price): )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`);
+const NOW = new RegExp(`^((Акциялық баға|Цена по акции|Promotional price): )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`);
 const OLD = /^(Әдеттегі баға|Обычная цена|Regular price): \d/;
 
 async function firstServiceRow(page) {
@@ -63,6 +63,13 @@ for (const width of [320, 1280]) {
       const ru = await firstServiceRow(page);
       assert.equal(ru.now, `Цена по акции: 10${NBSP}000${NBSP}₸`);
       assert.equal(await page.getByText('Акция до 31 декабря').first().innerText(), 'Акция до 31 декабря');
+      // Under the prices: the hours, the complaints channel and the clinic in law, from its catalogue.
+      const about = page;
+      await about.getByText('Клиника работает: Пн–Пт 08:00–19:00; Сб 09:00–15:00', { exact: true }).waitFor();
+      await about.getByText('Колл-центр работает: Пн–Пт 09:00–17:00', { exact: true }).waitFor();
+      await about.getByText(`Жалобы и предложения принимаются в WhatsApp +7${NBSP}777${NBSP}747${NBSP}90${NBSP}65; срок ответа — 20 рабочих дней.`, { exact: true }).waitFor();
+      await about.getByText('ТОО «Лечебно-диагностический центр оториноларингологии «PRO-ЛОР»», БИН 210840003610, лицензия № 21030807 от 01.11.2021.').waitFor();
+      assert.equal(await about.getByRole('link', { name: 'Публичная оферта' }).getAttribute('href'), 'https://pro-lor.example/public-offer');
       await noHorizontalScroll(page);
 
       await page.getByRole('link', { name: 'English' }).click();
@@ -71,7 +78,7 @@ for (const width of [320, 1280]) {
       const prices = [];
       for (const row of await services(page).all()) prices.push(await row.getByText(NOW).textContent());
       assert.equal(prices.length, 12);
-      for (const p of prices) assert.match(p, new RegExp(`^(Offer price: )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`));
+      for (const p of prices) assert.match(p, new RegExp(`^(Promotional price: )?\\d{1,3}(${NBSP}\\d{3})*${NBSP}₸$`));
       await noHorizontalScroll(page);
 
       assert.deepEqual(seen.errors, []);

@@ -204,34 +204,41 @@ impl Words {
         (self.free_slots)(n)
     }
 
-    /// Opening hours, "Пн–Пт 08:00–19:00, Сб 09:00–15:00": each entry's weekdays (runs of
+    /// Opening hours, "Пн–Пт 08:00–19:00; Сб 09:00–15:00": each entry's weekdays (runs of
     /// three or more joined by a dash) and its hours.
     pub fn week_hours<'a>(&self, entries: impl IntoIterator<Item = (&'a [Weekday], String)>) -> String {
-        let parts: Vec<String> = entries
-            .into_iter()
-            .map(|(days, hours)| {
-                let mut idx: Vec<usize> = days.iter().map(|d| d.num_days_from_monday() as usize).collect();
-                idx.sort_unstable();
-                idx.dedup();
-                let mut runs: Vec<String> = Vec::new();
-                let mut i = 0;
-                while i < idx.len() {
-                    let mut j = i;
-                    while j + 1 < idx.len() && idx[j + 1] == idx[j] + 1 {
-                        j += 1;
-                    }
-                    let (a, b) = (self.weekdays_short[idx[i]], self.weekdays_short[idx[j]]);
-                    match j - i {
-                        0 => runs.push(a.to_string()),
-                        1 => runs.extend([a.to_string(), b.to_string()]),
-                        _ => runs.push(format!("{a}–{b}")),
-                    }
-                    i = j + 1;
+        let mut out = String::new();
+        for (days, hours) in entries {
+            // Monday first, whatever order the catalogue lists them in.
+            let mut on = [false; 7];
+            for d in days {
+                on[d.num_days_from_monday() as usize] = true;
+            }
+            let mut runs: Vec<String> = Vec::new();
+            let mut i = 0;
+            while i < 7 {
+                if !on[i] {
+                    i += 1;
+                    continue;
                 }
-                format!("{} {hours}", runs.join(", "))
-            })
-            .collect();
-        parts.join("; ")
+                let mut j = i;
+                while j + 1 < 7 && on[j + 1] {
+                    j += 1;
+                }
+                let (a, b) = (self.weekdays_short[i], self.weekdays_short[j]);
+                match j - i {
+                    0 => runs.push(a.to_string()),
+                    1 => runs.extend([a.to_string(), b.to_string()]),
+                    _ => runs.push(format!("{a}–{b}")),
+                }
+                i = j + 1;
+            }
+            if !out.is_empty() {
+                out.push_str("; ");
+            }
+            out.push_str(&format!("{} {hours}", runs.join(", ")));
+        }
+        out
     }
 
     pub fn date(&self, d: NaiveDate) -> String {
