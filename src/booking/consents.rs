@@ -7,21 +7,19 @@ use super::patient::Nav;
 use super::Ctx;
 use jazylu_core::booking::Field;
 use jazylu_core::catalogue::Document;
-use jazylu_i18n::{Rule, Words};
+use jazylu_i18n::Words;
 use jazylu_views::handler;
 use leptos::prelude::*;
 
 /// The clinic's full text of a document, folded until asked for.
 #[component]
 fn FullText(ctx: Ctx, summary: &'static str, document: Document) -> impl IntoView {
-    let lang = ctx.lang.get_untracked();
-    let paragraphs: Vec<String> = document.paragraphs(lang).map(str::to_string).collect();
+    // In the page's language, which is the visitor's: no `lang` of its own.
+    let paragraphs: Vec<String> = document.paragraphs(ctx.lang.get_untracked()).map(str::to_string).collect();
     view! {
         <details class="jz-doc">
             <summary>{summary}</summary>
-            <div class="jz-doc-text" lang=lang.code()>
-                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            </div>
+            {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
         </details>
     }
 }
@@ -30,14 +28,8 @@ fn FullText(ctx: Ctx, summary: &'static str, document: Document) -> impl IntoVie
 pub fn Consents(ctx: Ctx, w: &'static Words) -> impl IntoView {
     let lang = ctx.lang.get_untracked();
     let (offer, personal, rules, points) = ctx.cat(|c| {
-        let facts = c.facts(lang);
-        let docs = c.documents();
-        (
-            docs.offer.clone(),
-            docs.personal_data.clone(),
-            w.rules(&facts, &Rule::SUMMARY),
-            w.consent_points(&facts),
-        )
+        let (docs, said) = (c.documents(), c.phrased(lang));
+        (docs.offer.clone(), docs.personal_data.clone(), said.offer.clone(), said.consent.clone())
     });
     let offer_ticked = Signal::derive(move || ctx.with(|f| f.form.consents.offer));
     let personal_ticked = Signal::derive(move || ctx.with(|f| f.form.consents.personal_data));

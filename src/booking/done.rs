@@ -7,7 +7,6 @@ use crate::lang_nav::LangNav;
 use jazylu_api::Status;
 use jazylu_core::confirmation::callback_words;
 use jazylu_core::flow::Flow;
-use jazylu_i18n::Rule;
 use jazylu_views::handler;
 use leptos::prelude::*;
 
@@ -24,7 +23,7 @@ pub fn Done(ctx: Ctx) -> impl IntoView {
                 Some(at) => (w.call_at, Some(at)),
                 None => (w.call_soon, None),
             });
-            (call, w.rules(&c.facts(lang), &Rule::ON_CONFIRMATION), r.calendar_url(c, lang, now))
+            (call, c.phrased(lang).confirmation.clone(), r.calendar_url(c, lang, now))
         });
         let link = format!("{}#manage={}.{}", jazylu_web::page_url(lang), r.reference, r.token);
         let open_manage = {

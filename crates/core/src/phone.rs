@@ -13,7 +13,7 @@ pub enum PhoneError {
 
 /// A Kazakhstan number, `+7` and ten digits. Mobile and landline numbers both parse; callers that
 /// need a mobile (SMS, WhatsApp) ask `is_mobile`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Phone(String);
 

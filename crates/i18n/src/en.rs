@@ -117,10 +117,6 @@ pub static WORDS: Words = Words {
         "December",
     ],
     field_message,
-    consent_point,
-    rule,
-    legal,
-    complaints,
     free_slots,
     date: crate::dates::en_date,
     month_year: crate::dates::en_month_year,
@@ -167,7 +163,7 @@ fn field_message(code: FieldCode) -> &'static str {
     }
 }
 
-fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
     use ConsentPoint::*;
     Some(match p {
         Operator => format!("The data controller is {}, BIN {}, {}.", f.legal_name, f.bin, f.address),
@@ -205,7 +201,7 @@ fn video(f: &Facts<'_>) -> Option<String> {
     Some(format!("{recorded}{ads}."))
 }
 
-fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     use Rule::*;
     Some(match r {
         Cancel => format!(
@@ -261,14 +257,14 @@ fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     })
 }
 
-fn legal(f: &Facts<'_>) -> String {
+pub(crate) fn legal(f: &Facts<'_>) -> String {
     use chrono::Datelike;
     let d = f.licence_date;
     let month = WORDS.months[d.month0() as usize];
     format!("{}, BIN {}, licence No. {} of {} {month} {}.", f.legal_name, f.bin, f.licence, d.day(), d.year())
 }
 
-fn complaints(f: &Facts<'_>) -> String {
+pub(crate) fn complaints(f: &Facts<'_>) -> String {
     let days = crate::plural::en(f.complaints_working_days, "working day", "working days");
     format!(
         "Complaints and suggestions: WhatsApp {}; the clinic answers within {days}.",

@@ -117,10 +117,6 @@ pub static WORDS: Words = Words {
         "желтоқсан",
     ],
     field_message,
-    consent_point,
-    rule,
-    legal,
-    complaints,
     free_slots,
     date: crate::dates::kk_date,
     month_year: crate::dates::kk_month_year,
@@ -169,7 +165,7 @@ fn field_message(code: FieldCode) -> &'static str {
     }
 }
 
-fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
     use ConsentPoint::*;
     Some(match p {
         Operator => format!("Дербес деректер операторы — {}, БСН {}, мекенжайы: {}.", f.legal_name, f.bin, f.address),
@@ -212,7 +208,7 @@ fn video(f: &Facts<'_>) -> Option<String> {
     Some(format!("{recorded}{ads}."))
 }
 
-fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     use Rule::*;
     Some(match r {
         Cancel => format!(
@@ -275,7 +271,7 @@ fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     })
 }
 
-fn legal(f: &Facts<'_>) -> String {
+pub(crate) fn legal(f: &Facts<'_>) -> String {
     format!(
         "{}, БСН {}, {} ж. берілген № {} лицензия.",
         f.legal_name,
@@ -285,7 +281,7 @@ fn legal(f: &Facts<'_>) -> String {
     )
 }
 
-fn complaints(f: &Facts<'_>) -> String {
+pub(crate) fn complaints(f: &Facts<'_>) -> String {
     format!(
         "Шағымдар мен ұсыныстар WhatsApp арқылы қабылданады: {}; жауап {} жұмыс күні ішінде беріледі.",
         f.complaints_whatsapp, f.complaints_working_days

@@ -119,10 +119,6 @@ pub static WORDS: Words = Words {
         "декабря",
     ],
     field_message,
-    consent_point,
-    rule,
-    legal,
-    complaints,
     free_slots,
     date: crate::dates::ru_date,
     month_year: crate::dates::ru_month_year,
@@ -169,7 +165,7 @@ fn field_message(code: FieldCode) -> &'static str {
     }
 }
 
-fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn consent_point(p: ConsentPoint, f: &Facts<'_>) -> Option<String> {
     use ConsentPoint::*;
     Some(match p {
         Operator => format!("Оператор персональных данных — {}, БИН {}, адрес: {}.", f.legal_name, f.bin, f.address),
@@ -212,7 +208,7 @@ fn video(f: &Facts<'_>) -> Option<String> {
     Some(format!("{recorded}{ads}."))
 }
 
-fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
+pub(crate) fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     use Rule::*;
     Some(match r {
         Cancel => format!(
@@ -266,7 +262,7 @@ fn rule(r: Rule, f: &Facts<'_>) -> Option<String> {
     })
 }
 
-fn legal(f: &Facts<'_>) -> String {
+pub(crate) fn legal(f: &Facts<'_>) -> String {
     format!(
         "{}, БИН {}, лицензия № {} от {}.",
         f.legal_name,
@@ -276,7 +272,7 @@ fn legal(f: &Facts<'_>) -> String {
     )
 }
 
-fn complaints(f: &Facts<'_>) -> String {
+pub(crate) fn complaints(f: &Facts<'_>) -> String {
     let days = crate::plural::ru(f.complaints_working_days, ["рабочий день", "рабочих дня", "рабочих дней"]);
     format!("Жалобы и предложения принимаются в WhatsApp {}; срок ответа — {days}.", f.complaints_whatsapp)
 }

@@ -127,15 +127,6 @@ pub struct Words {
     pub(crate) months: [&'static str; 12],
     /// The message next to a field for a problem code.
     pub(crate) field_message: fn(FieldCode) -> &'static str,
-    /// One point of the personal-data consent's summary [Law 94-V art. 8]; `None` where the
-    /// clinic's facts make it moot.
-    pub(crate) consent_point: fn(ConsentPoint, &Facts<'_>) -> Option<String>,
-    /// One rule of the offer, in our own words; `None` where the facts make it moot.
-    pub(crate) rule: fn(Rule, &Facts<'_>) -> Option<String>,
-    /// The legal entity, its BIN and licence, for the footer.
-    pub(crate) legal: fn(&Facts<'_>) -> String,
-    /// Where complaints go and how soon they are answered.
-    pub(crate) complaints: fn(&Facts<'_>) -> String,
     /// "3 свободных окна" under a day of the picker.
     pub(crate) free_slots: fn(u32) -> String,
     /// "среда, 2 декабря 2026".
@@ -178,26 +169,54 @@ impl Words {
         (self.field_message)(code)
     }
 
-    /// The consent's summary, point by point.
+    // What is phrased from a clinic's facts is called by language rather than held as fields, so
+    // that only the server, which phrases them once per catalogue, carries that code; the widget
+    // reads the sentences from the published catalogue (`jazylu_core::catalogue::Phrased`).
+
+    /// The consent's summary, point by point [Law 94-V art. 8]; a point the clinic's facts make
+    /// moot is left out.
     pub fn consent_points(&self, facts: &Facts<'_>) -> Vec<String> {
-        ConsentPoint::ALL.into_iter().filter_map(|p| (self.consent_point)(p, facts)).collect()
+        ConsentPoint::ALL.into_iter().filter_map(|p| self.consent_point(p, facts)).collect()
+    }
+
+    pub fn consent_point(&self, point: ConsentPoint, facts: &Facts<'_>) -> Option<String> {
+        match self.lang {
+            Lang::Kk => crate::kk::consent_point(point, facts),
+            Lang::Ru => crate::ru::consent_point(point, facts),
+            Lang::En => crate::en::consent_point(point, facts),
+        }
     }
 
     /// The sentences of `rules` that the clinic's facts call for, in that order.
     pub fn rules(&self, facts: &Facts<'_>, rules: &[Rule]) -> Vec<String> {
-        rules.iter().filter_map(|r| (self.rule)(*r, facts)).collect()
+        rules.iter().filter_map(|r| self.rule(*r, facts)).collect()
     }
 
+    /// One rule of the offer in our own words; `None` where the facts make it moot.
     pub fn rule(&self, rule: Rule, facts: &Facts<'_>) -> Option<String> {
-        (self.rule)(rule, facts)
+        match self.lang {
+            Lang::Kk => crate::kk::rule(rule, facts),
+            Lang::Ru => crate::ru::rule(rule, facts),
+            Lang::En => crate::en::rule(rule, facts),
+        }
     }
 
+    /// The legal entity, its BIN and licence, for the footer.
     pub fn legal(&self, facts: &Facts<'_>) -> String {
-        (self.legal)(facts)
+        match self.lang {
+            Lang::Kk => crate::kk::legal(facts),
+            Lang::Ru => crate::ru::legal(facts),
+            Lang::En => crate::en::legal(facts),
+        }
     }
 
+    /// Where complaints go and how soon they are answered.
     pub fn complaints(&self, facts: &Facts<'_>) -> String {
-        (self.complaints)(facts)
+        match self.lang {
+            Lang::Kk => crate::kk::complaints(facts),
+            Lang::Ru => crate::ru::complaints(facts),
+            Lang::En => crate::en::complaints(facts),
+        }
     }
 
     pub fn free_slots(&self, n: u32) -> String {

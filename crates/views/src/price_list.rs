@@ -67,17 +67,15 @@ pub fn price_list(
 
 /// Under the prices: the hours, where complaints go, and who the clinic is in law.
 fn about(cat: &Catalogue, w: &'static Words, lang: Lang) -> impl IntoView {
-    let clinic = cat.clinic();
-    let facts = cat.facts(lang);
+    let said = cat.phrased(lang);
+    let lines =
+        [&said.clinic_hours, &said.call_centre_hours, &said.complaints, &said.legal].map(|l| l.clone());
     let offer = cat.documents().offer.url.clone();
     view! {
         <footer class="jz-about">
-            <p>{format!("{}: {}", w.clinic_hours, clinic.working_hours.shown(w))}</p>
-            <p>{format!("{}: {}", w.call_centre_hours, clinic.call_centre_hours.shown(w))}</p>
-            <p>{w.complaints(&facts)}</p>
-            <p class="jz-legal">{w.legal(&facts)} {offer.map(|url| view! {
-                " " <a href=url rel="noopener" target="_blank">{w.public_offer}</a>
-            })}</p>
+            // Plain paragraphs, the same view as a document's text: one view type in the wasm.
+            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+            {offer.map(|url| view! { <p><a href=url rel="noopener" target="_blank">{w.public_offer}</a></p> })}
         </footer>
     }
 }

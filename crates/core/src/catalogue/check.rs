@@ -15,7 +15,9 @@ pub(super) struct Checker {
     problems: Vec<Problem>,
 }
 
-const DOC: &[&str] = &["sample", "clinic", "documents", "categories", "doctors", "services", "holidays"];
+// `texts` is what a published catalogue carries besides the clinic's own: made again here.
+const DOC: &[&str] =
+    &["sample", "clinic", "documents", "categories", "doctors", "services", "holidays", "texts"];
 const CLINIC: &[&str] = &[
     "name",
     "legal_name",
@@ -76,7 +78,18 @@ pub(super) fn check(json: &str) -> Result<Catalogue, Vec<Problem>> {
     let holidays = c.holidays(&doc);
     match (clinic, documents) {
         (Some(clinic), Some(documents)) if c.problems.is_empty() => {
-            Ok(Catalogue { sample, clinic, documents, categories, doctors, services, holidays })
+            let mut cat = Catalogue {
+                sample,
+                clinic,
+                documents,
+                categories,
+                doctors,
+                services,
+                holidays,
+                texts: Texts::default(),
+            };
+            cat.texts = Texts::of(&cat);
+            Ok(cat)
         }
         _ => Err(c.problems),
     }

@@ -8,10 +8,12 @@
 //! else goes through `parse`.
 
 mod check;
+mod phrased;
 mod problem;
 mod read;
 mod schedule;
 
+pub use phrased::{Phrased, Texts};
 pub use problem::{Problem, ProblemCode};
 pub use schedule::{Exception, ScheduleEntry, WeeklySchedule};
 
@@ -26,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A text in each of the widget's languages, none of them blank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     kk: String,
     ru: String,
@@ -105,17 +107,26 @@ pub struct Policies {
     pub auto_confirm: bool,
     /// Live future bookings one patient (by IIN), or one contact phone, may hold at a time.
     pub max_live_bookings: u32,
+    // The facts below are for the texts only. The server phrases them into the catalogue's
+    // `texts`; the widget reads those, so it does not read these (`skip_deserializing` keeps
+    // their parsing out of the wasm) and they are not visible outside core.
     /// How much later than booked a doctor may start [public offer 3.7].
-    pub max_delay_min: u32,
+    #[serde(skip_deserializing)]
+    pub(crate) max_delay_min: u32,
     /// Video in the clinic [public offer 2.3, 3.8].
-    pub video_recording: Video,
+    #[serde(skip_deserializing)]
+    pub(crate) video_recording: Video,
     /// The footage may appear in the clinic's advertising [public offer 5.1.8].
-    pub footage_in_advertising: bool,
-    pub insurance_accepted: bool,
+    #[serde(skip_deserializing)]
+    pub(crate) footage_in_advertising: bool,
+    #[serde(skip_deserializing)]
+    pub(crate) insurance_accepted: bool,
     /// Calls with the call centre may be recorded.
-    pub calls_recorded: bool,
+    #[serde(skip_deserializing)]
+    pub(crate) calls_recorded: bool,
     /// A repeat visit within the calendar month costs what the first did [public offer 4.4].
-    pub repeat_visit_same_price: bool,
+    #[serde(skip_deserializing)]
+    pub(crate) repeat_visit_same_price: bool,
 }
 
 /// Whether `now` comes after a free-cancellation deadline; at the deadline itself it is free.
@@ -153,7 +164,7 @@ impl Policies {
 }
 
 /// The clinic's licence for medical activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Licence {
     pub number: String,
     #[serde(with = "iso_date")]
@@ -161,7 +172,7 @@ pub struct Licence {
 }
 
 /// Where complaints go and how soon the clinic answers [public offer 9.1-9.3].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Complaints {
     pub whatsapp: Phone,
     pub answer_working_days: u32,
@@ -171,16 +182,21 @@ pub struct Complaints {
 pub struct Clinic {
     /// The name on the sign and the price list.
     pub name: Text,
-    /// The legal entity: the data operator and the party to the offer.
-    pub legal_name: Text,
+    /// The legal entity: the data operator and the party to the offer. This, the licence, the
+    /// complaints and the data location are for the texts only, like the policies' facts.
+    #[serde(skip_deserializing)]
+    pub(crate) legal_name: Text,
     pub bin: Bin,
-    pub licence: Licence,
+    #[serde(skip_deserializing)]
+    pub(crate) licence: Licence,
     pub address: Text,
     pub phones: Vec<Phone>,
     pub whatsapp: Option<Phone>,
-    pub complaints: Complaints,
+    #[serde(skip_deserializing)]
+    pub(crate) complaints: Complaints,
     /// Where the booking database is, as a place name [Law 94-V art. 12].
-    pub data_location: Text,
+    #[serde(skip_deserializing)]
+    pub(crate) data_location: Text,
     pub time_zone: ClinicZone,
     pub working_hours: WeeklySchedule,
     pub call_centre_hours: WeeklySchedule,
@@ -222,9 +238,10 @@ impl Document {
     /// Longest text per language, in characters.
     pub const MAX_CHARS: usize = 60_000;
 
-    /// The text's paragraphs, as separated by blank lines.
+    /// The text's paragraphs: its lines, blank ones left out (a paragraph is one line).
     pub fn paragraphs(&self, lang: Lang) -> impl Iterator<Item = &str> {
-        self.text.get(lang).split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+        // By a char rather than "\n\n": a string pattern costs the widget a searcher.
+        self.text.get(lang).split('\n').filter(|p| !p.is_empty())
     }
 }
 
@@ -337,6 +354,9 @@ pub struct Catalogue {
         deserialize_with = "schedule::deserialize_holidays"
     )]
     holidays: Vec<(i32, Vec<NaiveDate>)>,
+    /// The facts phrased in each language: made by `parse`, published with the catalogue.
+    #[serde(default)]
+    texts: Texts,
 }
 
 impl Catalogue {
@@ -356,6 +376,11 @@ impl Catalogue {
 
     pub fn clinic(&self) -> &Clinic {
         &self.clinic
+    }
+
+    /// The sentences about the clinic in `lang`.
+    pub fn phrased(&self, lang: Lang) -> &Phrased {
+        self.texts.get(lang)
     }
 
     pub fn documents(&self) -> &Documents {
@@ -392,8 +417,9 @@ impl Catalogue {
         service.price_on(self.clinic.time_zone.today(start))
     }
 
-    /// The clinic's facts in `lang`, for the words to phrase.
-    pub fn facts(&self, lang: Lang) -> Facts<'_> {
+    /// The clinic's facts in `lang`, for the words to phrase (on the server: the widget has
+    /// the phrased `texts` instead).
+    pub(crate) fn facts(&self, lang: Lang) -> Facts<'_> {
         let c = &self.clinic;
         let p = &c.policies;
         Facts {

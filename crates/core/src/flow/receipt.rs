@@ -8,7 +8,6 @@ use crate::confirmation::{ics_data_url, CalendarEvent};
 use crate::{Lang, Tenge};
 use chrono::{DateTime, Utc};
 use jazylu_api::{BookingView, Created, Status};
-use jazylu_i18n::Rule;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +50,7 @@ impl Receipt {
         let w = jazylu_i18n::words(lang);
         let clinic = cat.clinic();
         let name = cat.service(&self.service).map_or("", |s| s.name.get(lang));
-        let facts = cat.facts(lang);
-        let first = w.rules(&facts, &[Rule::FirstVisit, Rule::Bring]).join(" ");
+        let first = &cat.phrased(lang).first_visit;
         ics_data_url(&CalendarEvent {
             reference: &self.reference,
             start: self.start,
