@@ -32,11 +32,11 @@ pub fn Input(
     label: &'static str,
     kind: Kind,
     #[prop(optional)] hint: Option<&'static str>,
-    /// May stay empty: no required mark (a field is required unless this says otherwise).
+    /// May stay empty: no required mark (a field is required unless this says so). The
+    /// patient's phone keeps its mark when a representative books; its hint says it may stay empty.
     #[prop(optional)]
-    optional: Option<Signal<bool>>,
+    optional: bool,
 ) -> impl IntoView {
-    let required = move || !optional.is_some_and(|o| o.get());
     let path = field.path();
     let id = format!("jz-f-{path}");
     let message_id = format!("jz-e-{path}");
@@ -76,12 +76,14 @@ pub fn Input(
         });
     };
     view! {
-        <div class="jz-field">
-            <label for=id.clone()>{label} {move || required().then(|| view! { <span class="jz-req" aria-hidden="true">"*"</span> })}</label>
+        // A required field's label is marked by the stylesheet (a visual "*", silent to screen
+        // readers, which hear `aria-required`).
+        <div class=if optional { "jz-field" } else { "jz-field jz-req" }>
+            <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="jz-hint" id=hint_id>{h}</p> })}
             <input id=id name=path type=ty inputmode=mode autocomplete=auto maxlength=if is_iin { Some("15") } else { None }
                 aria-describedby=described
-                aria-required=move || required().to_string()
+                aria-required=(!optional).then_some("true")
                 aria-invalid=move || problem(ctx, field).map(|_| "true")
                 prop:value=shown
                 on:input=handler(move |ev| {
@@ -139,9 +141,6 @@ pub fn Person(
     at: fn(PersonField) -> Field,
     patient: bool,
     phone_hint: &'static str,
-    /// The patient's phone may stay empty while a representative books.
-    #[prop(optional)]
-    phone_optional: Option<Signal<bool>>,
 ) -> impl IntoView {
     let w = ctx.w();
     // The patient's own details may be filled in by the browser; the representative's not.
@@ -150,10 +149,9 @@ pub fn Person(
         <Input ctx field=at(PersonField::Surname) label=w.surname kind=Kind::Text(auto("family-name")) />
         <Input ctx field=at(PersonField::GivenName) label=w.given_name kind=Kind::Text(auto("given-name")) />
         <Input ctx field=at(PersonField::Patronymic) label=w.patronymic kind=Kind::Text(auto("additional-name"))
-            optional=Signal::from(true) />
+            optional=true />
         <Input ctx field=at(PersonField::Iin) label=w.iin kind=Kind::Iin hint=w.iin_hint />
         <Input ctx field=at(PersonField::BirthDate) label=w.birth_date kind=Kind::Date(auto("bday")) hint=w.birth_date_hint />
-        <Input ctx field=at(PersonField::Phone) label=w.phone kind=Kind::Phone(auto("tel")) hint=phone_hint
-            optional=phone_optional.unwrap_or(Signal::from(false)) />
+        <Input ctx field=at(PersonField::Phone) label=w.phone kind=Kind::Phone(auto("tel")) hint=phone_hint />
     }
 }

@@ -23,7 +23,7 @@ pub fn Patient(ctx: Ctx, w: &'static Words) -> impl IntoView {
             <p class="jz-hint">{w.required_legend}</p>
             <fieldset>
                 <legend class="jz-sr">{w.patient}</legend>
-                <Person ctx at=Field::Patient patient=true phone_hint=w.phone_hint phone_optional=as_rep />
+                <Person ctx at=Field::Patient patient=true phone_hint=w.phone_hint />
                 <Input ctx field=Field::Address label=w.address kind=Kind::Text("street-address") />
                 <Check ctx name="patient.whatsapp" label=w.whatsapp_results checked=whatsapp />
             </fieldset>

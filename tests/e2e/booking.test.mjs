@@ -83,7 +83,7 @@ async function atStep(page, n) {
 /** The free times of the chosen day: a list named by the day, in clinic time. */
 const times = (page) => page.getByRole('list', { name: /\((время Алматы|Алматы уақыты|Almaty time), UTC\+5\)$/ });
 /** A day of the picker with free times, as its name reads: "…: 5 свободных окон". */
-const FREE = /: \d+ (свободн(ое|ых) окн(о|а|он)|бос орын|free slots?)$/;
+const FREE = /: \d+ (свободн(ое|ых) (окно|окна|окон)|бос орын|free slots?)$/;
 const timeButtons = (page) => times(page).getByRole('button', { name: /^\d\d:\d\d$/ });
 
 /** The chosen slot as the tab keeps it: `doctor|start`. */
@@ -228,7 +228,7 @@ test('a parent books for a child in kk, from a campaign link', async () => {
   assert.ok(await page.getByRole('checkbox', { name: W.kk.guarantee }).isChecked());
   await next(page, 'kk');
   await atStep(page, 4);
-  await page.getByText('Келісімдерді пациенттің заңды өкілі береді.').waitFor();
+  await page.getByText('Келісімдерді заңды өкіл өзі үшін де, пациент үшін де береді.').waitFor();
   await consent(page, 'kk');
   await book(page, 'kk');
   await referenceOf(page).waitFor();
@@ -429,16 +429,16 @@ test('after the free-cancellation deadline the confirmation warns, and a cancell
     await page.getByText('До приёма осталось мало времени: бесплатно отменить эту запись уже не получится.').waitFor();
     await book(page, 'ru');
     await referenceOf(page).waitFor();
-    await page.getByText('Срок бесплатной отмены уже прошёл: при отмене клиника может взять оплату.').waitFor();
+    await page.getByText('Срок бесплатной отмены уже прошёл: если отменить запись сейчас, клиника вправе потребовать оплатить полную стоимость приёма.').waitFor();
     await page.getByRole('link', { name: /#manage=/ }).click();
     await page.getByRole('button', { name: 'Отменить запись' }).click();
     assert.match(
       await page.getByRole('alert').innerText(),
-      /Срок бесплатной отмены прошёл: за эту отмену клиника может взять оплату\./,
+      /Срок бесплатной отмены прошёл: за такую отмену клиника вправе потребовать оплатить полную стоимость приёма\./,
     );
     await page.getByRole('button', { name: 'Да, отменить' }).click();
     await page.getByText('Отменена', { exact: true }).waitFor();
-    await page.getByText('Отменена позже срока: клиника может взять оплату.').waitFor();
+    await page.getByText('Отменена позже срока: клиника вправе потребовать оплатить полную стоимость приёма.').waitFor();
     assert.equal(late.sql("SELECT status || ' ' || cancelled_late FROM bookings"), 'cancelled 1');
   } finally {
     await context.close();

@@ -170,7 +170,7 @@ const description = (loc) =>
 /** From the doctor step (1) or the time step (2): a doctor, a day and a time, on to step 3. */
 async function chooseTime(page, lang, step) {
   if (step === 1) await page.getByRole('button', { name: WORDS[lang].labels.any_doctor }).click();
-  await page.getByRole('button', { name: /: \d+ (свободн(ое|ых) окн(о|а|он)|бос орын|free slots?)$/, disabled: false }).first().click();
+  await page.getByRole('button', { name: /: \d+ (свободн(ое|ых) (окно|окна|окон)|бос орын|free slots?)$/, disabled: false }).first().click();
   await page.getByRole('list', { name: /UTC\+5\)$/ }).getByRole('button', { name: /^\d\d:\d\d$/ }).first().click();
   await stepHeading(page, 3).waitFor({ timeout: 10_000 });
 }
