@@ -14,12 +14,13 @@ use leptos::prelude::*;
 /// The clinic's full text of a document, folded until asked for.
 #[component]
 fn FullText(ctx: Ctx, summary: &'static str, document: Document) -> impl IntoView {
-    // In the page's language, which is the visitor's: no `lang` of its own.
-    let paragraphs: Vec<String> = document.paragraphs(ctx.lang.get_untracked()).map(str::to_string).collect();
+    // One block whose line breaks the stylesheet keeps (`pre-line`): a view per paragraph costs
+    // the widget more. In the page's language, which is the visitor's: no `lang` of its own.
+    let text = document.text.get(ctx.lang.get_untracked()).to_string();
     view! {
         <details class="jz-doc">
             <summary>{summary}</summary>
-            {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            <p class="jz-doc-text">{text}</p>
         </details>
     }
 }

@@ -5,10 +5,14 @@ use crate::words::Words;
 use crate::Lang;
 use jazylu_api::FieldCode;
 
+/// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
+pub(crate) const PAGE_OFFERS: &str = "Services and prices, and booking an appointment with a doctor online.";
+pub(crate) const CLINIC_HOURS: &str = "Clinic hours";
+pub(crate) const CALL_CENTRE_HOURS: &str = "Call centre hours";
+
 pub static WORDS: Words = Words {
     lang: Lang::En,
     prices_title: "Services and prices",
-    page_offers: "Services and prices, and booking an appointment with a doctor online.",
     prices_in_tenge: "Prices are in tenge.",
     book: "Book",
     min: "min",
@@ -70,8 +74,6 @@ pub static WORDS: Words = Words {
     offer_summary: "The offer's main terms",
     consent_summary: "The consent in brief",
     required_legend: "Fields marked * are required.",
-    clinic_hours: "Clinic hours",
-    call_centre_hours: "Call centre hours",
     public_offer: "Public offer",
     review: "Check your booking",
     service: "Service",

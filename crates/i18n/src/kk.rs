@@ -5,10 +5,14 @@ use crate::words::Words;
 use crate::Lang;
 use jazylu_api::FieldCode;
 
+/// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
+pub(crate) const PAGE_OFFERS: &str = "Қызметтер мен бағалар, дәрігердің қабылдауына онлайн жазылу.";
+pub(crate) const CLINIC_HOURS: &str = "Клиниканың жұмыс уақыты";
+pub(crate) const CALL_CENTRE_HOURS: &str = "Call-орталықтың жұмыс уақыты";
+
 pub static WORDS: Words = Words {
     lang: Lang::Kk,
     prices_title: "Қызметтер мен бағалар",
-    page_offers: "Қызметтер мен бағалар, дәрігердің қабылдауына онлайн жазылу.",
     prices_in_tenge: "Бағалар теңгемен берілген.",
     book: "Жазылу",
     min: "мин",
@@ -70,8 +74,6 @@ pub static WORDS: Words = Words {
     offer_summary: "Офертаның негізгі талаптары",
     consent_summary: "Келісім туралы қысқаша",
     required_legend: "* белгісі бар өрістерді толтыру міндетті.",
-    clinic_hours: "Клиниканың жұмыс уақыты",
-    call_centre_hours: "Call-орталықтың жұмыс уақыты",
     public_offer: "Жария оферта",
     review: "Деректерді қарап шығыңыз",
     service: "Қызмет",

@@ -5,10 +5,14 @@ use crate::words::Words;
 use crate::Lang;
 use jazylu_api::FieldCode;
 
+/// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
+pub(crate) const PAGE_OFFERS: &str = "Услуги и цены, онлайн-запись на приём к врачу.";
+pub(crate) const CLINIC_HOURS: &str = "Клиника работает";
+pub(crate) const CALL_CENTRE_HOURS: &str = "Колл-центр работает";
+
 pub static WORDS: Words = Words {
     lang: Lang::Ru,
     prices_title: "Услуги и цены",
-    page_offers: "Услуги и цены, онлайн-запись на приём к врачу.",
     prices_in_tenge: "Цены указаны в тенге.",
     book: "Записаться",
     min: "мин",
@@ -70,8 +74,6 @@ pub static WORDS: Words = Words {
     offer_summary: "Главное из оферты",
     consent_summary: "Коротко о согласии",
     required_legend: "Поля, отмеченные *, обязательны.",
-    clinic_hours: "Клиника работает",
-    call_centre_hours: "Колл-центр работает",
     public_offer: "Публичная оферта",
     review: "Проверьте данные",
     service: "Услуга",

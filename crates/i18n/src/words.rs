@@ -10,8 +10,6 @@ use jazylu_api::FieldCode;
 pub struct Words {
     pub lang: Lang,
     pub prices_title: &'static str,
-    /// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
-    pub page_offers: &'static str,
     pub prices_in_tenge: &'static str,
     pub book: &'static str,
     pub min: &'static str,
@@ -80,8 +78,6 @@ pub struct Words {
     pub consent_summary: &'static str,
     /// Next to the required fields' mark, once per form.
     pub required_legend: &'static str,
-    pub clinic_hours: &'static str,
-    pub call_centre_hours: &'static str,
     /// The footer's link to the offer.
     pub public_offer: &'static str,
     pub review: &'static str,
@@ -316,6 +312,28 @@ impl Words {
     /// The page's description for search engines and link previews: the clinic, where it is,
     /// and what the page offers.
     pub fn page_description(&self, clinic: &str, address: &str) -> String {
-        format!("{clinic}, {address}. {}", self.page_offers)
+        let offers = match self.lang {
+            Lang::Kk => crate::kk::PAGE_OFFERS,
+            Lang::Ru => crate::ru::PAGE_OFFERS,
+            Lang::En => crate::en::PAGE_OFFERS,
+        };
+        format!("{clinic}, {address}. {offers}")
+    }
+
+    /// Before the clinic's opening hours (phrased on the server only, like the facts).
+    pub fn clinic_hours(&self) -> &'static str {
+        match self.lang {
+            Lang::Kk => crate::kk::CLINIC_HOURS,
+            Lang::Ru => crate::ru::CLINIC_HOURS,
+            Lang::En => crate::en::CLINIC_HOURS,
+        }
+    }
+
+    pub fn call_centre_hours(&self) -> &'static str {
+        match self.lang {
+            Lang::Kk => crate::kk::CALL_CENTRE_HOURS,
+            Lang::Ru => crate::ru::CALL_CENTRE_HOURS,
+            Lang::En => crate::en::CALL_CENTRE_HOURS,
+        }
     }
 }

@@ -68,14 +68,14 @@ pub fn price_list(
 /// Under the prices: the hours, where complaints go, and who the clinic is in law.
 fn about(cat: &Catalogue, w: &'static Words, lang: Lang) -> impl IntoView {
     let said = cat.phrased(lang);
-    let lines =
-        [&said.clinic_hours, &said.call_centre_hours, &said.complaints, &said.legal].map(|l| l.clone());
+    let lines = said.about.clone();
     let offer = cat.documents().offer.url.clone();
     view! {
         <footer class="jz-about">
-            // Plain paragraphs, the same view as a document's text: one view type in the wasm.
-            {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
-            {offer.map(|url| view! { <p><a href=url rel="noopener" target="_blank">{w.public_offer}</a></p> })}
+            // The same view as the booking's lists of rules: one view type in the wasm.
+            <ul class="jz-about-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            // The same view as the consents step's link to the offer: one type in the wasm.
+            {offer.map(|url| view! { <p class="jz-doc"><a href=url target="_blank" rel="noopener">{w.public_offer}</a></p> })}
         </footer>
     }
 }

@@ -237,12 +237,6 @@ pub struct Document {
 impl Document {
     /// Longest text per language, in characters.
     pub const MAX_CHARS: usize = 60_000;
-
-    /// The text's paragraphs: its lines, blank ones left out (a paragraph is one line).
-    pub fn paragraphs(&self, lang: Lang) -> impl Iterator<Item = &str> {
-        // By a char rather than "\n\n": a string pattern costs the widget a searcher.
-        self.text.get(lang).split('\n').filter(|p| !p.is_empty())
-    }
 }
 
 /// The two acts a visitor accepts when booking [public offer 1.2, 1.3].

@@ -50,7 +50,7 @@ impl Receipt {
         let w = jazylu_i18n::words(lang);
         let clinic = cat.clinic();
         let name = cat.service(&self.service).map_or("", |s| s.name.get(lang));
-        let first = &cat.phrased(lang).first_visit;
+        let first = cat.phrased(lang).confirmation.iter().take(2).cloned().collect::<Vec<_>>().join(" ");
         ics_data_url(&CalendarEvent {
             reference: &self.reference,
             start: self.start,
