@@ -2,7 +2,7 @@
 //! copy of the flow, and what the page address says about the way in.
 
 use super::Ctx;
-use jazylu_api::{Availability, Created, FieldCode};
+use jazylu_api::Availability;
 use jazylu_core::availability::{Busy, Window};
 use jazylu_core::clock::IsoDate;
 use jazylu_core::flow::{Answer, Flow, Net, Step, Times};
@@ -86,7 +86,7 @@ pub fn submit(ctx: Ctx) {
         let headers = [("Content-Type", "application/json"), ("Idempotency-Key", key.as_str())];
         let answer = jazylu_web::call("POST", &url, Some(&body), &headers).await.map(json::answer);
         let taken = matches!(answer, Some(Answer::Err(409, _)));
-        if changed_documents(&answer) {
+        if answer.as_ref().is_some_and(Answer::changed_documents) {
             // The clinic published new texts since this page loaded: show them before asking again.
             reload_catalogue(ctx).await;
         }
@@ -95,11 +95,6 @@ pub fn submit(ctx: Ctx) {
             load_times(ctx);
         }
     });
-}
-
-fn changed_documents(answer: &Option<Answer<Created>>) -> bool {
-    matches!(answer, Some(Answer::Err(422, Some(body)))
-        if body.errors.iter().any(|e| e.code == FieldCode::DocumentChanged))
 }
 
 /// The catalogue as the endpoint serves it now, in place of the one this flow started with (kept

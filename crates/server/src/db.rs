@@ -126,14 +126,14 @@ pub struct DocumentText<'a> {
     pub sha256: &'a str,
 }
 
-/// Records a document text being served, once per distinct text. `Ok(Some(sha))` names the text
-/// already recorded under the same document, version and language when this one differs: the
-/// clinic changed the text without changing its version.
+/// Records a document text being served, once per distinct text. `Ok(false)` when another text
+/// is already recorded under the same document, version and language: the clinic changed the
+/// text without changing its version.
 pub fn record_document(
     conn: &mut Connection,
     d: &DocumentText<'_>,
     now: &str,
-) -> Result<Option<String>, rusqlite::Error> {
+) -> Result<bool, rusqlite::Error> {
     let known: Option<String> = conn
         .query_row(
             "SELECT sha256 FROM document_texts WHERE document = ?1 AND version = ?2 AND lang = ?3",
@@ -142,15 +142,14 @@ pub fn record_document(
         )
         .optional()?;
     match known {
-        Some(sha) if sha == d.sha256 => Ok(None),
-        Some(other) => Ok(Some(other)),
+        Some(sha) => Ok(sha == d.sha256),
         None => {
             conn.execute(
                 "INSERT INTO document_texts (sha256, document, version, lang, text, first_served)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
                 params![d.sha256, d.document, d.version, d.lang, d.text, now],
             )?;
-            Ok(None)
+            Ok(true)
         }
     }
 }

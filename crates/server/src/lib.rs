@@ -173,10 +173,10 @@ fn load(config: &Config) -> Result<AppState, StartError> {
             text: doc.text.get(lang),
             sha256,
         };
-        let rewritten = db
+        let recorded = db
             .blocking(|conn| db::record_document(conn, &text, &now))
             .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
-        if rewritten.is_some() {
+        if !recorded {
             let version = doc.version.as_str().to_string();
             return Err(StartError::DocumentRewritten { document: kind.code(), version, lang: lang.code() });
         }

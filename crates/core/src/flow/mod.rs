@@ -498,6 +498,15 @@ pub enum Answer<T> {
     Err(u16, Option<ErrorBody>),
 }
 
+impl<T> Answer<T> {
+    /// The endpoint refused a consent given to a document it no longer serves: the catalogue
+    /// must be loaded again before the visitor is asked again.
+    pub fn changed_documents(&self) -> bool {
+        matches!(self, Answer::Err(422, Some(body))
+            if body.errors.iter().any(|e| e.code == FieldCode::DocumentChanged))
+    }
+}
+
 /// The booking a manage link opens: `manage=REF.TOKEN` in the page's fragment (the fragment never
 /// reaches a server, so the token stays out of access logs).
 pub fn manage_link(fragment: &str) -> Option<(String, String)> {

@@ -5,7 +5,7 @@ use super::*;
 use crate::availability::Slot;
 use crate::confirmation::callback_words;
 use crate::ident::Iin;
-use jazylu_api::{Patient, PersonField, Status};
+use jazylu_api::{Created, Patient, PersonField, Status};
 use jazylu_i18n::words;
 
 const SAMPLE: &str = include_str!("../../../../data/catalogue.sample.json");
@@ -446,10 +446,17 @@ fn the_whatsapp_box_starts_unticked_and_sends_what_was_ticked() {
 fn a_changed_document_unticks_its_box_and_asks_again_on_the_consents_step() {
     let mut f = at_review();
     f.submit(&cat(), now(), Lang::Ru, || "key-doc1".into()).expect("sends");
-    f.answered(answer(
+    let changed = answer::<Created>(
         422,
         r#"{"code":"invalid_booking","errors":[{"field":"consents.personal_data","code":"document_changed"}]}"#,
-    ));
+    );
+    assert!(changed.as_ref().is_some_and(Answer::changed_documents), "the catalogue is loaded again");
+    let other = answer::<Created>(
+        422,
+        r#"{"code":"invalid_booking","errors":[{"field":"consents.offer","code":"consent_required"}]}"#,
+    );
+    assert!(!other.as_ref().is_some_and(Answer::changed_documents), "another refusal needs no reload");
+    f.answered(changed);
     assert_eq!(f.step, Step::Consents);
     assert_eq!(f.focus.as_deref(), Some("jz-f-consents.personal_data"));
     assert!(f.form.consents.offer, "the offer was not changed: its tick stays");
