@@ -5,6 +5,7 @@ use crate::api;
 use crate::booking::{resume_service, BookingFlow};
 use crate::host::{drop_server_copy, Host};
 use crate::prices::PriceList;
+use jazylu_core::flow::Event;
 use jazylu_core::Catalogue;
 use jazylu_i18n::words as texts;
 use jazylu_views::handler;
@@ -18,6 +19,8 @@ use std::sync::Arc;
 pub struct Handover {
     pub catalogue: Arc<Catalogue>,
     pub service: String,
+    /// A doctor the link named for that service, or empty.
+    pub doctor: String,
     /// `REF.TOKEN` of a manage link, or empty.
     pub manage: String,
     pub api_base: String,
@@ -49,6 +52,7 @@ pub fn App(host: Host) -> impl IntoView {
             load.set(match api::catalogue(&base).await {
                 Ok(c) => {
                     jazylu_web::mark("jazylu-ready");
+                    jazylu_web::emit(Some(Event::Viewed));
                     Load::Ready(Arc::new(c))
                 }
                 Err(e) => {
@@ -101,9 +105,13 @@ pub fn App(host: Host) -> impl IntoView {
         let service = selected.get().filter(|id| c.service(id).is_some());
         let link = manage.get();
         Some(if service.is_some() || link.is_some() {
+            let service = service.unwrap_or_default();
+            // Only for the service the link named.
+            let doctor = host.with_value(|h| h.doctor.clone().filter(|_| h.service.as_ref() == Some(&service)));
             let handover = Handover {
                 catalogue: c,
-                service: service.unwrap_or_default(),
+                doctor: doctor.unwrap_or_default(),
+                service,
                 manage: link.unwrap_or_default(),
                 api_base: host.with_value(|h| h.api_base.clone()),
             };

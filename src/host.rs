@@ -3,6 +3,7 @@
 
 use jazylu_core::Lang;
 use jazylu_views::SERVER_COPY;
+use jazylu_web::tab;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, UrlSearchParams};
 
@@ -16,6 +17,8 @@ pub struct Host {
     pub server_copy: bool,
     /// A service preselected by `?service=` or `data-service`.
     pub service: Option<String>,
+    /// Its doctor, by `?doctor=` or `data-doctor` (ignored unless they offer that service).
+    pub doctor: Option<String>,
     /// A booking to manage: `REF.TOKEN` from a `#manage=…` link (checked by the booking module).
     pub manage: Option<String>,
 }
@@ -47,15 +50,32 @@ impl Host {
             .unwrap_or(Lang::DEFAULT);
         let api_base = attr("data-api").unwrap_or_default().trim_end_matches('/').to_string();
         let service = param("service").or_else(|| attr("data-service"));
-        let hash = web_sys::window()?.location().hash().unwrap_or_default();
-        let manage = hash.strip_prefix("#manage=").map(str::to_string);
+        let doctor = param("doctor").or_else(|| attr("data-doctor"));
+        let manage = manage_link();
 
         let server_copy = document.get_element_by_id(SERVER_COPY).is_some();
         if !server_copy {
             // A page not served by our server still holds the template's placeholder.
             root.set_text_content(None);
         }
-        Some(Host { root, lang, api_base, server_copy, service, manage })
+        Some(Host { root, lang, api_base, server_copy, service, doctor, manage })
+    }
+}
+
+/// `#manage=…` from the address, which then drops it (so that nothing on the page, a host's
+/// analytics say, reads the token there later); the tab keeps it, so a reload stays on it.
+fn manage_link() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().unwrap_or_default();
+    let tab = tab::storage();
+    match hash.strip_prefix("#manage=") {
+        Some(link) => {
+            jazylu_web::clear_fragment();
+            if let Some(s) = &tab {
+                let _ = s.set_item(tab::MANAGE, link);
+            }
+            Some(link.to_string())
+        }
+        None => tab?.get_item(tab::MANAGE).ok()?,
     }
 }
 

@@ -52,6 +52,9 @@ pub fn resume_service() -> Option<String> {
 /// is not resumed by the next "Book".
 pub fn leave_flow() {
     jazylu_web::clear_fragment();
+    if let Some(s) = tab::storage() {
+        let _ = s.remove_item(tab::MANAGE);
+    }
     if load().is_some_and(|kept| !kept.worth_resuming()) {
         if let Some(s) = tab::storage() {
             let _ = s.remove_item(FLOW);
@@ -91,6 +94,7 @@ pub fn submit(ctx: Ctx) {
             reload_catalogue(ctx).await;
         }
         ctx.update(|f| f.answered(answer));
+        jazylu_web::emit(ctx.peek(Flow::outcome));
         if taken {
             load_times(ctx);
         }

@@ -19,7 +19,7 @@ pub use crate::fresh::fresh;
 pub use effects::resume_service;
 
 use crate::app::Handover;
-use jazylu_core::flow::{manage_link, Failure, Flow, Net, Step};
+use jazylu_core::flow::{manage_link, Event, Failure, Flow, Net, Step};
 use jazylu_core::{Catalogue, Lang};
 use jazylu_i18n::{words, Words};
 use leptos::either::EitherOf3;
@@ -95,6 +95,8 @@ pub fn BookingFlow(handover: Handover, lang: RwSignal<Lang>, on_exit: Callback<(
         None => {
             let mut f = effects::resume(&handover.service);
             (f.form.channel, f.form.utm) = jazylu_web::way_in();
+            f.preselect_doctor(&handover.catalogue, &handover.doctor);
+            jazylu_web::emit(Some(Event::ServiceSelected { service: handover.service.clone() }));
             // A tab reloaded after the clinic changed a document: those ticks are void.
             f.drop_stale_consents(&handover.catalogue);
             f

@@ -6,7 +6,7 @@ use super::{effects, keys, Ctx};
 use chrono::{Datelike, NaiveDate, Timelike};
 use jazylu_core::availability::{calendar_months, free_days, Slot};
 use jazylu_core::clock::{Instant, IsoDate};
-use jazylu_core::flow::Times;
+use jazylu_core::flow::{Flow, Times};
 use jazylu_i18n::Words;
 use jazylu_views::handler;
 use leptos::either::EitherOf4;
@@ -103,7 +103,10 @@ fn Days(ctx: Ctx, w: &'static Words, slots: Vec<Slot>) -> impl IntoView {
                         let chosen = ctx.peek(|f| f.slot.as_ref().is_some_and(|(doc, t)| *doc == s.doctor.as_str() && *t == s.start));
                         view! {
                             <li><button type="button" aria-pressed=chosen.to_string() tabindex=if i == 0 || chosen { "0" } else { "-1" }
-                                on:click=handler(move |_| ctx.update(|f| f.choose_slot(&value)))>{hm}</button></li>
+                                on:click=handler(move |_| {
+                                    ctx.update(|f| f.choose_slot(&value));
+                                    jazylu_web::emit(ctx.peek(Flow::slot_event));
+                                })>{hm}</button></li>
                         }
                     }).collect_view()}
                 </ul>

@@ -6,7 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { axe, noHorizontalScroll, root, serverAndBrowser, startServer, stepHeading, watch, widgetReady } from './harness.mjs';
+import { axe, noHorizontalScroll, root, serverAndBrowser, startServer, watch, widgetReady } from './harness.mjs';
+import {
+  ADULT, CATALOGUE, CHILD, FREE, PARENT, VERSIONS, W, atStep, book, chooseTime, chosenSlot, consent,
+  field, fillPerson, group, next, referenceOf, review, serviceName, timeButtons, times,
+} from './flow.mjs';
 
 let server;
 let browser;
@@ -26,43 +30,6 @@ beforeEach(() => {
   server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM bookings;');
 });
 
-const CATALOGUE = JSON.parse(readFileSync(join(root, 'data/catalogue.sample.json'), 'utf8'));
-/** The versions of the documents the sample serves, as a consent names them. */
-const VERSIONS = {
-  offer_version: CATALOGUE.documents.offer.version,
-  personal_data_version: CATALOGUE.documents.personal_data.version,
-};
-const doctorName = (id, lang) => CATALOGUE.doctors.find((d) => d.id === id).name[lang];
-const serviceName = (id, lang) => CATALOGUE.services.find((s) => s.id === id).name[lang];
-
-/** The words the tests look for, as a visitor reads them. */
-const W = {
-  kk: { book: 'Жазылу', any: 'Кез келген бос дәрігер', next: 'Әрі қарай', patient: 'Пациент туралы деректер', rep: 'Заңды өкіл',
-    surname: 'Тегі', given_name: 'Аты', iin: 'ЖСН', birth_date: 'Туған күні', phone: 'Ұялы телефон', address: 'Тұрғылықты мекенжайы',
-    relation: 'Пациентке кім боласыз', guarantee: /Мен пациенттің заңды өкілі екенімді/, asRep: /Мен пациенттің заңды өкілімін/,
-    offer: /жария офертасымен/, data: /дербес деректер/i, lang: 'Қазақша' },
-  ru: { book: 'Записаться', any: 'Любой свободный врач', next: 'Далее', patient: 'Данные пациента', rep: 'Законный представитель',
-    surname: 'Фамилия', given_name: 'Имя', iin: 'ИИН', birth_date: 'Дата рождения', phone: 'Мобильный телефон', address: 'Адрес проживания',
-    relation: 'Кем вы приходитесь пациенту', guarantee: /Подтверждаю, что я законный представитель/, asRep: /Я законный представитель пациента/,
-    offer: /публичной офертой/, data: /обработку моих персональных данных/, retry: 'Повторить', lang: 'Русский' },
-  en: { book: 'Book', any: 'Any available doctor', next: 'Next', patient: 'Patient details', rep: 'Legal representative',
-    surname: 'Surname', given_name: 'Given name', iin: 'IIN', birth_date: 'Date of birth', phone: 'Mobile phone', address: 'Home address',
-    offer: /public offer/, data: /processing of my personal data/, lang: 'English' },
-};
-
-const ADULT = {
-  surname: 'Иванова', given_name: 'Анна', iin: '950520300004', birth_date: '1995-05-20',
-  phone: '8 701 123 45 67',
-};
-const CHILD = {
-  surname: 'Сейтқали', given_name: 'Нұрлан', iin: '000101500001', birth_date: '2015-05-05',
-  phone: '+7 701 123 45 67',
-};
-const PARENT = {
-  surname: 'Сейтқали', given_name: 'Айгерім', iin: '950520300004', birth_date: '1995-05-20',
-  phone: '+7 701 765 43 21',
-};
-
 async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en-US', timezoneId });
   const page = await context.newPage();
@@ -74,67 +41,6 @@ async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = 
   return { page, seen, context };
 }
 
-
-/** Waits until the flow shows step `n` of 5. */
-async function atStep(page, n) {
-  await stepHeading(page, n).waitFor({ timeout: 10_000 });
-}
-
-/** The free times of the chosen day: a list named by the day, in clinic time. */
-const times = (page) => page.getByRole('list', { name: /\((время Алматы|Алматы уақыты|Almaty time), UTC\+5\)$/ });
-/** A day of the picker with free times, as its name reads: "…: 5 свободных окон". */
-const FREE = /: \d+ (свободн(ое|ых) (окно|окна|окон)|бос орын|free slots?)$/;
-const timeButtons = (page) => times(page).getByRole('button', { name: /^\d\d:\d\d$/ });
-
-/** The chosen slot as the tab keeps it: `doctor|start`. */
-async function chosenSlot(page) {
-  const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jazylu-flow')));
-  return kept.slot.join('|');
-}
-
-/** Chooses the doctor (`any` for any available one), then the first free time on the `nth` day
- * that has one; returns the chosen slot as `doctor|start`. */
-async function chooseTime(page, lang, doctor = 'any', nth = 1) {
-  const name = doctor === 'any' ? W[lang].any : new RegExp(`^${doctorName(doctor, lang)}`);
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: FREE, disabled: false }).nth(nth).click();
-  await timeButtons(page).first().click();
-  await atStep(page, 3);
-  return chosenSlot(page);
-}
-
-/** The group of the patient's or the representative's fields. */
-const group = (page, lang, who) => page.getByRole('group', { name: W[lang][who] });
-
-async function fillPerson(page, lang, who, p) {
-  for (const [k, v] of Object.entries(p)) await group(page, lang, who).getByLabel(W[lang][k], { exact: true }).fill(v);
-}
-
-const field = (page, lang, key) => group(page, lang, 'patient').getByLabel(W[lang][key], { exact: true });
-
-async function next(page, lang) {
-  await page.getByRole('button', { name: W[lang].next, exact: true }).click();
-}
-
-/** Ticks both consents and goes on to the review. */
-async function consent(page, lang) {
-  await atStep(page, 4);
-  await page.getByRole('checkbox', { name: W[lang].offer }).check();
-  await page.getByRole('checkbox', { name: W[lang].data }).check();
-  await next(page, lang);
-  await atStep(page, 5);
-}
-
-/** "Book" on the review. */
-async function book(page, lang) {
-  await page.getByRole('button', { name: W[lang].book, exact: true }).click();
-}
-
-/** The review's lines, as text. */
-const review = async (page) => (await page.getByRole('definition').allInnerTexts()).join('\n');
-
-/** The reference of a booking made. */
-const referenceOf = (page) => page.getByText(/^JZ-[2-9A-Z]{6}$/);
 
 /** 09:00 in the clinic (UTC+5) for a slot start such as `2026-11-28T04:00Z`. */
 function clinicTime(start) {

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axe, root, serverAndBrowser, stepHeading, watch, widgetReady } from './harness.mjs';
+import { CATALOGUE, VERSIONS } from './flow.mjs';
 
 let server;
 let browser;
@@ -38,11 +39,6 @@ function words(lang) {
 }
 const WORDS = { kk: words('kk'), ru: words('ru'), en: words('en') };
 
-const CATALOGUE = JSON.parse(source('data/catalogue.sample.json'));
-const VERSIONS = {
-  offer_version: CATALOGUE.documents.offer.version,
-  personal_data_version: CATALOGUE.documents.personal_data.version,
-};
 const HOLIDAYS = JSON.stringify(CATALOGUE.holidays) + JSON.stringify(CATALOGUE.doctors);
 
 /** A clinic date (UTC+5) `days` from today, as `YYYY-MM-DD`, and its weekday (0 = Sunday). */

@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,29 @@ export async function startServer({ catalogue = join(root, 'data/catalogue.sampl
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A demo site of a clinic (`demo/`) on a port of its own, so another origin than the widget's;
+ * `{{JAZYLU}}` in its files is the widget's address, `host.widget`, set once the widget is up. */
+export async function startHost() {
+  const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css', js: 'text/javascript' };
+  const host = { widget: '' };
+  const server = createServer((req, res) => {
+    const name = new URL(req.url, 'http://host').pathname.slice(1);
+    const ext = name.split('.').pop();
+    let body;
+    try {
+      body = /^[\w-]+\.(html|css|js)$/.test(name) && readFileSync(join(root, 'demo', name), 'utf8');
+    } catch { body = null; }
+    if (!body) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[ext], 'cache-control': 'no-store' });
+    res.end(body.replaceAll('{{JAZYLU}}', host.widget));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  host.base = `http://127.0.0.1:${server.address().port}`;
+  host.close = () => new Promise((resolve) => server.close(resolve));
+  return host;
 }
 
 /** Collects page errors, console errors and every request's origin, for assertions. */

@@ -7,6 +7,8 @@ use jazylu_api::FieldCode;
 
 /// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
 pub(crate) const PAGE_OFFERS: &str = "Services and prices, and booking an appointment with a doctor online.";
+/// The loader's floating button, its dialog's close button, and the frame's title (`/embed.js`).
+pub(crate) const EMBED: [&str; 3] = ["Book an appointment", "Close", "Online booking"];
 pub(crate) const CLINIC_HOURS: &str = "Clinic hours";
 pub(crate) const CALL_CENTRE_HOURS: &str = "Call centre hours";
 

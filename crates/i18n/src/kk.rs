@@ -7,6 +7,8 @@ use jazylu_api::FieldCode;
 
 /// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
 pub(crate) const PAGE_OFFERS: &str = "Қызметтер мен бағалар, дәрігердің қабылдауына онлайн жазылу.";
+/// The loader's floating button, its dialog's close button, and the frame's title (`/embed.js`).
+pub(crate) const EMBED: [&str; 3] = ["Дәрігерге жазылу", "Жабу", "Онлайн жазылу"];
 pub(crate) const CLINIC_HOURS: &str = "Клиниканың жұмыс уақыты";
 pub(crate) const CALL_CENTRE_HOURS: &str = "Call-орталықтың жұмыс уақыты";
 

@@ -7,6 +7,8 @@ use jazylu_api::FieldCode;
 
 /// What the hosted page offers, for its `<meta name="description">` after the clinic's name.
 pub(crate) const PAGE_OFFERS: &str = "Услуги и цены, онлайн-запись на приём к врачу.";
+/// The loader's floating button, its dialog's close button, and the frame's title (`/embed.js`).
+pub(crate) const EMBED: [&str; 3] = ["Записаться к врачу", "Закрыть", "Онлайн-запись"];
 pub(crate) const CLINIC_HOURS: &str = "Клиника работает";
 pub(crate) const CALL_CENTRE_HOURS: &str = "Колл-центр работает";
 

@@ -320,6 +320,16 @@ impl Words {
         format!("{clinic}, {address}. {offers}")
     }
 
+    /// The words of the host page's loader: its button, its dialog's close button, and the
+    /// frame's title (served in `/embed.js`, never in the widget).
+    pub fn embed(&self) -> [&'static str; 3] {
+        match self.lang {
+            Lang::Kk => crate::kk::EMBED,
+            Lang::Ru => crate::ru::EMBED,
+            Lang::En => crate::en::EMBED,
+        }
+    }
+
     /// Before the clinic's opening hours (phrased on the server only, like the facts).
     pub fn clinic_hours(&self) -> &'static str {
         match self.lang {

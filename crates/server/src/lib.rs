@@ -3,6 +3,7 @@
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod embed;
 mod limits;
 mod openapi;
 pub mod page;

@@ -71,6 +71,11 @@ pub const TOO_LARGE: LayerAnswer =
     LayerAnswer { with_body_only: true, ..LayerAnswer::new(413, "payload_too_large", "64 KiB at most") };
 pub const INTERNAL: LayerAnswer = LayerAnswer::new(500, "internal", "a fault of ours, logged");
 pub const OVERLOADED: LayerAnswer = LayerAnswer::new(503, "overloaded", "try again in a moment");
+/// A write from a browser page on a site not in the allow-list (`routes::from_allowed_site`).
+pub const FOREIGN_SITE: LayerAnswer = LayerAnswer {
+    with_body_only: true,
+    ..LayerAnswer::new(403, "origin_not_allowed", "this site may not make bookings here")
+};
 pub const TOO_MANY: LayerAnswer = LayerAnswer {
     retry_after: true,
     ..LayerAnswer::new(429, "too_many_requests", "this client is over its limit")

@@ -13,6 +13,8 @@ use std::time::SystemTime;
 const LANG: &str = "%JZ_LANG%";
 const TITLE: &str = "%JZ_TITLE%";
 const DESCRIPTION: &str = "%JZ_DESCRIPTION%";
+/// The sites allowed to frame the page, for its frame script.
+const ORIGINS: &str = "%JZ_ORIGINS%";
 /// Plain text, not a comment: trunk's HTML minifier drops comments.
 const PRERENDER: &str = "%JZ_PRERENDER%";
 
@@ -93,7 +95,7 @@ impl Page {
         Page { template, script_hashes, style_hashes }
     }
 
-    pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate) -> String {
+    pub fn render(&self, cat: &Catalogue, lang: Lang, today: chrono::NaiveDate, origins: &str) -> String {
         let (words, clinic) = (jazylu_i18n::words(lang), cat.clinic());
         let title = words.page_title(clinic.name.get(lang));
         let description = words.page_description(clinic.name.get(lang), clinic.address.get(lang));
@@ -101,6 +103,7 @@ impl Page {
             .replace(LANG, lang.code())
             .replace(TITLE, &html_escape::encode_text(&title))
             .replace(DESCRIPTION, &html_escape::encode_double_quoted_attribute(&description))
+            .replace(ORIGINS, &html_escape::encode_double_quoted_attribute(origins))
             .replacen(PRERENDER, &prerender(cat, lang, today), 1)
     }
 

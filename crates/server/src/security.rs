@@ -24,6 +24,19 @@ impl Origins {
         Ok(Origins(out))
     }
 
+    /// The allowed sites, space-separated: the hosted page names them for its frame script,
+    /// which posts to its host only if the host is one of them.
+    pub fn joined(&self) -> String {
+        self.0.join(" ")
+    }
+
+    /// Whether a request from a browser page at `origin` may change anything: an allowed site,
+    /// or our own page (its origin names the host it was sent to).
+    pub fn permits(&self, origin: &str, host: Option<&str>) -> bool {
+        let own = host.is_some_and(|h| origin.split_once("://").is_some_and(|(_, authority)| authority == h));
+        own || self.0.iter().any(|o| o == origin)
+    }
+
     /// The CSP `frame-ancestors` value: ourselves and the allowed sites.
     pub fn frame_ancestors(&self) -> String {
         std::iter::once("'self'".to_string()).chain(self.0.iter().cloned()).collect::<Vec<_>>().join(" ")
@@ -99,7 +112,19 @@ pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 
 #[cfg(test)]
 mod tests {
-    use super::origin;
+    use super::{origin, Origins};
+
+    #[test]
+    fn writes_come_from_allowed_sites_or_our_own_page() {
+        let list = Origins::parse(&["https://clinic.kz".to_string()]).expect("valid");
+        assert!(list.permits("https://clinic.kz", Some("book.clinic.kz")));
+        assert!(list.permits("https://book.clinic.kz", Some("book.clinic.kz")));
+        assert!(list.permits("http://127.0.0.1:8080", Some("127.0.0.1:8080")));
+        assert!(!list.permits("https://evil.kz", Some("book.clinic.kz")));
+        assert!(!list.permits("https://clinic.kz.evil.kz", Some("book.clinic.kz")));
+        assert!(!list.permits("null", Some("book.clinic.kz")));
+        assert!(!list.permits("https://book.clinic.kz", None));
+    }
 
     #[test]
     fn origins_are_host_and_port_only() {

@@ -4,6 +4,9 @@
 /// to come back to the booking after a reload (without carrying the flow's code).
 pub const RESUME: &str = "jazylu-resume";
 
+/// The manage link (`REF.TOKEN`) this tab opened, while the visitor is on its page.
+pub const MANAGE: &str = "jazylu-manage";
+
 pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }

@@ -4,11 +4,13 @@
 //! The widget's components read the flow and feed events in (a field typed, a button pressed, an
 //! answer from the endpoint); the rules and transitions live here, so they run natively in tests.
 
+mod event;
 mod receipt;
 mod session;
 #[cfg(test)]
 mod tests;
 
+pub use event::Event;
 pub use receipt::Receipt;
 pub use session::Kept;
 
@@ -316,6 +318,15 @@ impl Flow {
             self.slot = None;
         }
         self.go(Step::Time);
+    }
+
+    /// A link that names the doctor (`?doctor=`) opens at their times, if they see patients for
+    /// this service; any other name is ignored, and the visitor chooses as usual.
+    pub fn preselect_doctor(&mut self, cat: &Catalogue, id: &str) {
+        let offers = cat.service(&self.form.service).is_some_and(|s| s.doctors.iter().any(|d| d.as_str() == id));
+        if offers && self.step == Step::Doctor {
+            self.choose_doctor(id);
+        }
     }
 
     /// The free times on offer over the booking horizon, once the busy time is in; with "any

@@ -475,3 +475,56 @@ fn ticks_kept_by_the_tab_under_an_older_version_are_dropped() {
     assert!(!f.form.consents.offer && f.form.consents.offer_version.is_empty());
     assert!(f.form.consents.personal_data, "the current version stays ticked");
 }
+
+#[test]
+fn a_link_naming_a_doctor_of_the_service_opens_at_their_times() {
+    let cat = cat();
+    let mut f = Flow::new("visit-first");
+    f.preselect_doctor(&cat, "akhmetov");
+    assert_eq!((f.step, f.doctor.as_deref()), (Step::Time, Some("akhmetov")));
+    for other in ["kassymova", "nobody", "", "akhmetov\u{0}"] {
+        let mut f = Flow::new("visit-first");
+        f.preselect_doctor(&cat, other);
+        assert_eq!((f.step, f.doctor.as_deref()), (Step::Doctor, None), "{other:?} is not a doctor of the service");
+    }
+    let mut resumed = at_patient_step();
+    resumed.preselect_doctor(&cat, "akhmetov");
+    assert_eq!(resumed.step, Step::Patient, "a booking under way stays where it was");
+}
+
+#[test]
+fn the_host_hears_the_way_through_and_never_who_books() {
+    let mut f = at_patient_step();
+    let slot = f.slot_event().expect("a slot is chosen");
+    assert_eq!(slot.name(), "jazylu:slot-selected");
+    assert_eq!(
+        slot.detail(),
+        [("service", "visit-repeat".into()), ("doctor", "zhumabayeva".into()), ("start", "2026-11-27T04:00Z".into())]
+    );
+    assert_eq!(f.outcome(), None, "nothing was sent");
+
+    let mut review = at_review();
+    review.answered(None);
+    assert_eq!(review.outcome(), Some(Event::Failed { code: "network" }));
+    review.answered(answer(429, r#"{"code":"too_many_requests","message":"wait"}"#));
+    assert_eq!(review.outcome(), Some(Event::Failed { code: "too_many_requests" }));
+    review.answered(answer(422, r#"{"code":"validation","message":"m","errors":[{"field":"patient.iin","code":"iin_checksum"}]}"#));
+    assert_eq!(review.outcome(), Some(Event::Failed { code: "iin_checksum" }));
+    let mut taken = at_review();
+    taken.answered(answer(409, r#"{"code":"slot_taken","message":"m"}"#));
+    assert_eq!(taken.outcome(), Some(Event::Failed { code: "slot_taken" }));
+
+    f = at_review();
+    f.answered(answer(
+        201,
+        r#"{"reference":"JZ-7K3Q9M","manage_token":"tok_123","status":"requested","service":"visit-repeat",
+            "doctor":"zhumabayeva","start":"2026-11-27T09:00:00+05:00","end":"2026-11-27T09:20:00+05:00",
+            "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
+    ));
+    let done = f.outcome().expect("an outcome");
+    assert_eq!((done.name(), done.detail()), ("jazylu:submitted", vec![("reference", "JZ-7K3Q9M".to_string())]));
+    let everything = format!("{:?}", [slot, done, Event::Viewed, Event::ServiceSelected { service: "x".into() }]);
+    for personal in ["Иванова", "950520300004", "701", "tok_123"] {
+        assert!(!everything.contains(personal), "{personal} in {everything}");
+    }
+}

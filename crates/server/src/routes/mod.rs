@@ -55,7 +55,8 @@ fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::availability))
         .merge(limited);
     // What the layers of `router` answer on any route.
-    let every = [openapi::TIMEOUT, openapi::TOO_LARGE, openapi::INTERNAL, openapi::OVERLOADED];
+    let every =
+        [openapi::TIMEOUT, openapi::TOO_LARGE, openapi::INTERNAL, openapi::OVERLOADED, openapi::FOREIGN_SITE];
     openapi::layer_answers(api.get_openapi_mut(), &every);
     api
 }
@@ -63,7 +64,10 @@ fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
 pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
     let (api, doc) = api(limit).split_for_parts();
     state.openapi = openapi::served(openapi::ApiDoc::openapi().nest("/api", doc), &state.catalogue).into();
-    let api = api.fallback(api::not_found).method_not_allowed_fallback(api::method_not_allowed);
+    let api = api
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), from_allowed_site));
     let cors = state.origins.cors();
     let max_concurrent = state.max_concurrent;
     let timeout = state.request_timeout;
@@ -71,6 +75,7 @@ pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/index.html", get(page::index))
+        .route("/embed.js", get(crate::embed::serve))
         .nest("/api", api)
         // trunk's hashed files and their .br/.gz twins made by scripts/build.
         .fallback(static_file)
@@ -110,6 +115,22 @@ pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
         // carries its CORS headers.
         .layer(cors)
         .with_state(state)
+}
+
+/// A browser page on a site not in the allow-list changes nothing (CORS already keeps it from
+/// reading answers; this keeps a form post or a no-cors request from booking). Requests with no
+/// `Origin` (not from a page: curl, the server's own tests) are not a browser page's.
+async fn from_allowed_site(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    let reads = matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let origin = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+    match origin {
+        Some(origin) if !reads && !s.origins.permits(origin, host) => {
+            let a = openapi::FOREIGN_SITE;
+            crate::error::ApiError::new(StatusCode::FORBIDDEN, a.code, a.description).into_response()
+        }
+        _ => next.run(req).await,
+    }
 }
 
 /// Security headers on everything; long caching for files whose names carry a content hash, and
