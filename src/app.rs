@@ -107,7 +107,8 @@ pub fn App(host: Host) -> impl IntoView {
         Some(if service.is_some() || link.is_some() {
             let service = service.unwrap_or_default();
             // Only for the service the link named.
-            let doctor = host.with_value(|h| h.doctor.clone().filter(|_| h.service.as_ref() == Some(&service)));
+            let doctor =
+                host.with_value(|h| h.doctor.clone().filter(|_| h.service.as_ref() == Some(&service)));
             let handover = Handover {
                 catalogue: c,
                 doctor: doctor.unwrap_or_default(),

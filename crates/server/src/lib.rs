@@ -2,8 +2,8 @@
 
 pub mod config;
 pub mod db;
-pub mod error;
 pub mod embed;
+pub mod error;
 mod limits;
 mod openapi;
 pub mod page;

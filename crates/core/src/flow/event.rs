@@ -9,11 +9,21 @@ use chrono::{DateTime, Utc};
 pub enum Event {
     /// The widget shows the clinic's prices.
     Viewed,
-    ServiceSelected { service: String },
-    SlotSelected { service: String, doctor: String, start: DateTime<Utc> },
-    Submitted { reference: String },
+    ServiceSelected {
+        service: String,
+    },
+    SlotSelected {
+        service: String,
+        doctor: String,
+        start: DateTime<Utc>,
+    },
+    Submitted {
+        reference: String,
+    },
     /// A stable code only: a field's (`iin_checksum`), `slot_taken`, or the request's (`network`).
-    Failed { code: &'static str },
+    Failed {
+        code: &'static str,
+    },
 }
 
 impl Event {
@@ -34,7 +44,11 @@ impl Event {
             Event::Viewed => vec![],
             Event::ServiceSelected { service } => vec![("service", service.clone())],
             Event::SlotSelected { service, doctor, start } => {
-                vec![("service", service.clone()), ("doctor", doctor.clone()), ("start", Instant(*start).to_string())]
+                vec![
+                    ("service", service.clone()),
+                    ("doctor", doctor.clone()),
+                    ("start", Instant(*start).to_string()),
+                ]
             }
             Event::Submitted { reference } => vec![("reference", reference.clone())],
             Event::Failed { code } => vec![("code", (*code).to_string())],

@@ -40,6 +40,8 @@ pub enum Step {
 impl Step {
     /// The steps counted by the progress indicator, in order.
     pub const NUMBERED: [Step; 5] = [Step::Doctor, Step::Time, Step::Patient, Step::Consents, Step::Review];
+    pub const ALL: [Step; 7] =
+        [Step::Doctor, Step::Time, Step::Patient, Step::Consents, Step::Review, Step::Done, Step::Manage];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -129,8 +131,9 @@ pub struct Flow {
     pub slot_notice: Option<FieldCode>,
     pub times: Times,
     pub net: Net,
-    /// The Idempotency-Key and the body it was made for: reused for every retry of that body.
-    pub key: Option<(String, BookingRequest)>,
+    /// The Idempotency-Key and the fingerprint of the body it was made for: reused for every
+    /// retry of that body.
+    pub key: Option<(String, String)>,
     /// The booking made (confirmation) or looked up (manage page).
     pub receipt: Option<Receipt>,
     /// The reference and token of the booking the manage page shows.
@@ -323,7 +326,8 @@ impl Flow {
     /// A link that names the doctor (`?doctor=`) opens at their times, if they see patients for
     /// this service; any other name is ignored, and the visitor chooses as usual.
     pub fn preselect_doctor(&mut self, cat: &Catalogue, id: &str) {
-        let offers = cat.service(&self.form.service).is_some_and(|s| s.doctors.iter().any(|d| d.as_str() == id));
+        let offers =
+            cat.service(&self.form.service).is_some_and(|s| s.doctors.iter().any(|d| d.as_str() == id));
         if offers && self.step == Step::Doctor {
             self.choose_doctor(id);
         }
@@ -412,11 +416,12 @@ impl Flow {
             return None;
         }
         let body = self.request(lang);
+        let print = session::fingerprint(&body);
         let key = match &self.key {
-            Some((k, b)) if *b == body => k.clone(),
+            Some((k, b)) if *b == print => k.clone(),
             _ => fresh_key(),
         };
-        self.key = Some((key.clone(), body.clone()));
+        self.key = Some((key.clone(), print));
         self.net = Net::Pending;
         Some((key, body))
     }

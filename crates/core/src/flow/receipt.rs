@@ -3,14 +3,13 @@
 
 use crate::booking::visit_started;
 use crate::catalogue::{past_deadline, Catalogue};
-use crate::clock::{instant, parse_instant};
+use crate::clock::parse_instant;
 use crate::confirmation::{ics_data_url, CalendarEvent};
 use crate::{Lang, Tenge};
 use chrono::{DateTime, Utc};
 use jazylu_api::{BookingView, Created, Status};
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
     pub reference: String,
     /// The secret that opens the manage page; travels in the link's fragment, never to a log.
@@ -18,12 +17,9 @@ pub struct Receipt {
     pub status: Status,
     pub service: String,
     pub doctor: String,
-    #[serde(with = "instant")]
     pub start: DateTime<Utc>,
-    #[serde(with = "instant")]
     pub end: DateTime<Utc>,
     pub price: i64,
-    #[serde(with = "instant")]
     pub cancel_deadline: DateTime<Utc>,
     pub cancelled_late: bool,
 }

@@ -338,7 +338,7 @@ fn the_tab_keeps_the_flow_across_a_reload() {
     let mut f = at_patient_step();
     type_adult(&mut f);
     f.set("representative.surname", "Сейтқали", false);
-    f.key = Some(("key-1".into(), f.request(Lang::Ru)));
+    f.key = Some(("key-1".into(), session::fingerprint(&f.request(Lang::Ru))));
     let back = Flow::from_session(
         serde_json::from_str(&serde_json::to_string(&f.to_session()).expect("json")).expect("reads"),
     )
@@ -348,6 +348,28 @@ fn the_tab_keeps_the_flow_across_a_reload() {
     assert_eq!(back.representative.surname, "Сейтқали", "kept while the box is unticked");
     assert_eq!(back.key, f.key);
     assert_eq!(back.times, Times::Loading, "busy time is loaded afresh");
+
+    // Every box and choice, then the receipt once booked.
+    let mut f = at_review();
+    f.set("patient.whatsapp", "", true);
+    f.set("as_representative", "", true);
+    f.set("representative.guarantee", "", true);
+    f.choose_day("2026-11-27");
+    f.step = Step::Review;
+    let back = Flow::from_session(f.to_session()).expect("reads back");
+    assert_eq!((back.form.clone(), back.representative.clone()), (f.form.clone(), f.representative.clone()));
+    assert_eq!((back.doctor, back.day, back.as_representative), (f.doctor.clone(), f.day, true));
+    assert_eq!(back.form.consents.personal_data_version, "2026-11-01");
+    f.answered(answer(
+        201,
+        r#"{"reference":"JZ-7K3Q9M","manage_token":"tok_123","status":"requested","service":"visit-repeat",
+            "doctor":"zhumabayeva","start":"2026-11-27T09:00:00+05:00","end":"2026-11-27T09:20:00+05:00",
+            "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
+    ));
+    let back = Flow::from_session(f.to_session()).expect("reads back");
+    assert_eq!((back.step, &back.receipt), (Step::Done, &f.receipt));
+    assert!(f.receipt.is_some());
+    assert!(Flow::from_session(Kept::default()).is_none(), "nothing kept, nothing read");
 }
 
 #[test]
@@ -485,7 +507,11 @@ fn a_link_naming_a_doctor_of_the_service_opens_at_their_times() {
     for other in ["kassymova", "nobody", "", "akhmetov\u{0}"] {
         let mut f = Flow::new("visit-first");
         f.preselect_doctor(&cat, other);
-        assert_eq!((f.step, f.doctor.as_deref()), (Step::Doctor, None), "{other:?} is not a doctor of the service");
+        assert_eq!(
+            (f.step, f.doctor.as_deref()),
+            (Step::Doctor, None),
+            "{other:?} is not a doctor of the service"
+        );
     }
     let mut resumed = at_patient_step();
     resumed.preselect_doctor(&cat, "akhmetov");
@@ -499,7 +525,11 @@ fn the_host_hears_the_way_through_and_never_who_books() {
     assert_eq!(slot.name(), "jazylu:slot-selected");
     assert_eq!(
         slot.detail(),
-        [("service", "visit-repeat".into()), ("doctor", "zhumabayeva".into()), ("start", "2026-11-27T04:00Z".into())]
+        [
+            ("service", "visit-repeat".into()),
+            ("doctor", "zhumabayeva".into()),
+            ("start", "2026-11-27T04:00Z".into())
+        ]
     );
     assert_eq!(f.outcome(), None, "nothing was sent");
 
@@ -508,7 +538,10 @@ fn the_host_hears_the_way_through_and_never_who_books() {
     assert_eq!(review.outcome(), Some(Event::Failed { code: "network" }));
     review.answered(answer(429, r#"{"code":"too_many_requests","message":"wait"}"#));
     assert_eq!(review.outcome(), Some(Event::Failed { code: "too_many_requests" }));
-    review.answered(answer(422, r#"{"code":"validation","message":"m","errors":[{"field":"patient.iin","code":"iin_checksum"}]}"#));
+    review.answered(answer(
+        422,
+        r#"{"code":"validation","message":"m","errors":[{"field":"patient.iin","code":"iin_checksum"}]}"#,
+    ));
     assert_eq!(review.outcome(), Some(Event::Failed { code: "iin_checksum" }));
     let mut taken = at_review();
     taken.answered(answer(409, r#"{"code":"slot_taken","message":"m"}"#));
@@ -522,8 +555,12 @@ fn the_host_hears_the_way_through_and_never_who_books() {
             "price":7000,"cancel_deadline":"2026-11-26T23:00:00+05:00"}"#,
     ));
     let done = f.outcome().expect("an outcome");
-    assert_eq!((done.name(), done.detail()), ("jazylu:submitted", vec![("reference", "JZ-7K3Q9M".to_string())]));
-    let everything = format!("{:?}", [slot, done, Event::Viewed, Event::ServiceSelected { service: "x".into() }]);
+    assert_eq!(
+        (done.name(), done.detail()),
+        ("jazylu:submitted", vec![("reference", "JZ-7K3Q9M".to_string())])
+    );
+    let everything =
+        format!("{:?}", [slot, done, Event::Viewed, Event::ServiceSelected { service: "x".into() }]);
     for personal in ["Иванова", "950520300004", "701", "tok_123"] {
         assert!(!everything.contains(personal), "{personal} in {everything}");
     }
