@@ -71,10 +71,20 @@ async function widgetFrame(page) {
   return frame;
 }
 
-/** The frame's height equals its content's: no inner scrollbar, nothing clipped. Returns it. */
+/** The frame's height equals its content's: no inner scrollbar, nothing clipped. Returns it once
+ * it has held for two looks in a row (the host sets it a message after the content changes). */
 async function fitted(page, frame) {
-  await frame.waitForFunction(() => Math.abs(document.documentElement.scrollHeight - innerHeight) <= 1, null, { timeout: 5_000 });
-  const [inner, outer] = [await frame.evaluate(() => document.documentElement.scrollHeight), (await page.locator('iframe').boundingBox()).height];
+  const look = async () => [
+    await frame.evaluate(() => document.documentElement.scrollHeight),
+    (await page.locator('iframe').boundingBox()).height,
+  ];
+  let [inner, outer] = await look();
+  for (let held = 0, tries = 0; held < 2 && tries < 50; tries++) {
+    await page.waitForTimeout(100);
+    const [i, o] = await look();
+    held = Math.abs(i - o) <= 1 && i === inner ? held + 1 : 0;
+    [inner, outer] = [i, o];
+  }
   assert.ok(Math.abs(inner - outer) <= 1, `frame ${outer}px for ${inner}px of content`);
   return outer;
 }
@@ -128,15 +138,15 @@ test('an iframe on a link-in-bio page fits its content at every step, and books 
   assert.equal(messages[1].service, 'visit-first');
   assert.match(messages[2].start, /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   noPersonalData(messages);
-  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.errors, ['Failed to load resource: net::ERR_INTERNET_DISCONNECTED'], 'only the lost try');
   await context.close();
 });
 
 test('inline on the clinic site: the host language wins, its CSS changes nothing, events arrive in order, and it books', async () => {
   const { page, context, seen } = await openHost('inline.html?utm_source=site&utm_medium=cpc&utm_term=%3Cb%3E', { hostile: true });
-  const first = await page.waitForResponse((r) => r.url().startsWith(`${server.base}/?`));
-  assert.match(await first.text(), /<html lang="ru"/, 'the first paint is in the host language, not the browser one');
   const frame = await widgetFrame(page);
+  const first = await (await fetch(frame.url())).text();
+  assert.match(first, /<html lang="ru"/, 'the first paint is in the host language, not the browser one');
   const heading = frame.getByRole('heading', { level: 2, name: /^Шаг 1 из 5 / });
   await heading.waitFor();
   const look = await heading.evaluate((h) => ({ color: getComputedStyle(h).color, size: getComputedStyle(h).fontSize }));
@@ -251,7 +261,9 @@ test('the hosted link opens at the service with the doctor chosen, ignores what 
   await page.goto(`${server.base}/?lang=ru&service=visit-first&doctor=akhmetov&utm_source=instagram&colour=%3Cx%3E`);
   await widgetReady(page);
   await atStep(page, 2);
-  assert.ok(await page.getByText(/Нурлан Ахметов/).first().isVisible(), 'the named doctor is chosen');
+  await page.getByRole('button', { name: 'Назад' }).click();
+  await atStep(page, 1);
+  assert.equal(await page.getByRole('button', { name: /^Нурлан Ахметов/, pressed: true }).count(), 1, 'the named doctor is chosen');
   await page.goto(`${server.base}/?lang=ru&service=visit-first&doctor=kassymova`);
   await widgetReady(page);
   await atStep(page, 1);

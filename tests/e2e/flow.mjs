@@ -52,10 +52,10 @@ export const times = (page) => page.getByRole('list', { name: /\((время А�
 export const FREE = /: \d+ (свободн(ое|ых) (окно|окна|окон)|бос орын|free slots?)$/;
 export const timeButtons = (page) => times(page).getByRole('button', { name: /^\d\d:\d\d$/ });
 
-/** The chosen slot as the tab keeps it: `doctor|start`. */
+/** The chosen slot as the tab keeps it (name and value pairs): `doctor|start`. */
 export async function chosenSlot(page) {
   const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jazylu-flow')));
-  return kept.slot.join('|');
+  return new Map(kept).get('slot');
 }
 
 /** Chooses the doctor (`any` for any available one), then the first free time on the `nth` day

@@ -82,6 +82,11 @@ impl Page {
     }
 
     pub fn from_template(template: String) -> Page {
+        // trunk's minifier drops the quotes around `%JZ_…%` (no spaces in it); the values put there
+        // may be empty or have spaces, so the quotes go back before any value does.
+        let template = [LANG, DESCRIPTION, ORIGINS]
+            .iter()
+            .fold(template, |t, p| t.replace(&format!("={p}"), &format!("=\"{p}\"")));
         let hashes = |tag: &str| {
             inline_blocks(&template, tag)
                 .map(|body| {
@@ -154,5 +159,18 @@ mod tests {
         let html = r#"<style>a{}</style><script src="/x.js"></script><script type="module">init()</script>"#;
         assert_eq!(inline_blocks(html, "script").collect::<Vec<_>>(), vec!["init()"]);
         assert_eq!(inline_blocks(html, "style").collect::<Vec<_>>(), vec!["a{}"]);
+    }
+
+    #[test]
+    fn values_stay_inside_their_attributes_when_the_minifier_dropped_the_quotes() {
+        let minified = "<html lang=%JZ_LANG%><meta content=%JZ_DESCRIPTION% name=description>\
+                        <main data-origins=%JZ_ORIGINS% id=jazylu data-lang=\"%JZ_LANG%\">%JZ_PRERENDER%</main>";
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalogue.sample.json");
+        let cat = Catalogue::parse(&std::fs::read_to_string(sample).expect("sample")).expect("valid");
+        let html = Page::from_template(minified.into()).render(&cat, Lang::Ru, chrono::NaiveDate::MIN, "");
+        assert!(html.starts_with("<html lang=\"ru\"><meta content=\""), "{html}");
+        assert!(html.contains("<main data-origins=\"\" id=jazylu data-lang=\"ru\">"), "{html}");
+        let description = html.split("content=\"").nth(1).and_then(|d| d.split('"').next()).unwrap_or_default();
+        assert!(description.contains(' ') && html.contains(&format!("{description}\" name=description")), "{html}");
     }
 }
