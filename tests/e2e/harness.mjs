@@ -79,7 +79,7 @@ export async function startServer({ catalogue = join(root, 'data/catalogue.sampl
 
 /** A demo site of a clinic (`demo/`) on a port of its own, so another origin than the widget's;
  * `{{JAZYLU}}` in its files is the widget's address, `host.widget`, set once the widget is up. */
-export async function startHost() {
+export async function startHost({ port = 0 } = {}) {
   const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css', js: 'text/javascript' };
   const host = { widget: '' };
   const server = createServer((req, res) => {
@@ -93,7 +93,7 @@ export async function startHost() {
     res.writeHead(200, { 'content-type': TYPES[ext], 'cache-control': 'no-store' });
     res.end(body.replaceAll('{{JAZYLU}}', host.widget));
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   host.base = `http://127.0.0.1:${server.address().port}`;
   host.close = () => new Promise((resolve) => server.close(resolve));
