@@ -170,7 +170,11 @@ mod tests {
         let html = Page::from_template(minified.into()).render(&cat, Lang::Ru, chrono::NaiveDate::MIN, "");
         assert!(html.starts_with("<html lang=\"ru\"><meta content=\""), "{html}");
         assert!(html.contains("<main data-origins=\"\" id=jazylu data-lang=\"ru\">"), "{html}");
-        let description = html.split("content=\"").nth(1).and_then(|d| d.split('"').next()).unwrap_or_default();
-        assert!(description.contains(' ') && html.contains(&format!("{description}\" name=description")), "{html}");
+        let description =
+            html.split("content=\"").nth(1).and_then(|d| d.split('"').next()).unwrap_or_default();
+        assert!(
+            description.contains(' ') && html.contains(&format!("{description}\" name=description")),
+            "{html}"
+        );
     }
 }
