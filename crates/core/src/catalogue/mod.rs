@@ -8,11 +8,13 @@
 //! else goes through `parse`.
 
 mod check;
+mod draft;
 mod phrased;
 mod problem;
 mod read;
 mod schedule;
 
+pub use draft::{entry_of, Draft};
 pub use phrased::{Phrased, Texts};
 pub use problem::{Problem, ProblemCode};
 pub use schedule::{Exception, ScheduleEntry, WeeklySchedule};
