@@ -54,8 +54,12 @@ pub fn entry_of(path: &str) -> Option<(&str, usize)> {
 fn drop_entries(root: &mut Json, problems: &[Problem]) -> bool {
     let mut dropped = false;
     for list in LISTS {
-        let mut broken: Vec<usize> =
-            problems.iter().filter_map(|p| entry_of(&p.path)).filter(|(l, _)| *l == list).map(|(_, i)| i).collect();
+        let mut broken: Vec<usize> = problems
+            .iter()
+            .filter_map(|p| entry_of(&p.path))
+            .filter(|(l, _)| *l == list)
+            .map(|(_, i)| i)
+            .collect();
         broken.sort_unstable();
         broken.dedup();
         if let Some(entries) = root.get_mut(list).and_then(Json::as_array_mut) {
@@ -92,7 +96,10 @@ mod tests {
         let found: Vec<_> = d.problems.iter().map(|p| (p.path.as_str(), p.code.as_str())).collect();
         assert_eq!(
             found,
-            [("services[1].duration_min", "duration_out_of_range"), ("services[4].price", "price_not_positive")]
+            [
+                ("services[1].duration_min", "duration_out_of_range"),
+                ("services[4].price", "price_not_positive")
+            ]
         );
         let valid = d.valid.expect("the rest is valid");
         assert_eq!(valid.services().len(), 10);
