@@ -76,6 +76,12 @@ pub struct BookingView {
     pub cancel_deadline: String,
     pub deadline_passed: bool,
     pub cancelled_late: bool,
+    /// The clinic cancelled the visit (the visitor did not).
+    #[serde(default)]
+    pub cancelled_by_clinic: bool,
+    /// The clinic moved the visit: `start`, `end` and `doctor` are the new ones.
+    #[serde(default)]
+    pub moved_by_clinic: bool,
 }
 
 /// A doctor's booked time, `[start, end)`; nothing personal.

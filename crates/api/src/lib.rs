@@ -11,7 +11,12 @@ mod lenient;
 mod request;
 #[cfg(feature = "openapi")]
 pub mod schema;
+pub mod staff;
 
 pub use answer::{Availability, BookingView, BusyTime, Created, ErrorBody, Invalid, SlotTaken, Status};
 pub use field::{Field, FieldCode, FieldError, PersonField};
 pub use request::{BookingRequest, Consents, Patient, Representative, CAMPAIGN_TAGS};
+pub use staff::{
+    Attendance, CancelByClinic, CatalogVersion, ConsentRecord, DraftCheck, DraftProblem, DraftRejected,
+    HistoryEntry, Inbox, InboxEntry, MarkAttendance, Move, RevealedIin, StaffBooking, StaffPerson,
+};

@@ -59,6 +59,12 @@ pub struct Config {
     #[arg(long, env = "JAZYLU_MAX_CONCURRENT_REQUESTS", default_value_t = 256)]
     pub max_concurrent_requests: usize,
 
+    /// Staff tokens, comma-separated, each `label:token` (e.g. reception:…) or a bare token
+    /// (labelled staff); at least 16 characters. With none, one is made at first start and
+    /// printed once.
+    #[arg(long, env = "JAZYLU_STAFF_TOKEN", value_delimiter = ',', hide_env_values = true)]
+    pub staff_token: Vec<String>,
+
     /// Behind a reverse proxy: the header in which it passes the client's address (e.g.
     /// X-Forwarded-For; the last address in it counts). Only set it when the proxy sets the
     /// header on every request, or clients could choose their own address.
@@ -71,6 +77,9 @@ pub enum Command {
     /// Writes a consistent copy of the database (--database) to FILE, also while the server
     /// runs, checks it, and exits. FILE must not exist yet; it is made readable by its owner only.
     Backup { file: PathBuf },
+    /// Checks a draft catalogue, FILE: the catalogue's JSON, or the price list as CSV (whose
+    /// services replace those of --catalogue). Lists every problem; exits non-zero if any.
+    CheckCatalogue { file: PathBuf },
 }
 
 impl Config {

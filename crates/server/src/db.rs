@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_cancel_deadline.sql"),
     include_str!("../migrations/0006_people_lookup.sql"),
     include_str!("../migrations/0007_document_texts.sql"),
+    include_str!("../migrations/0008_staff.sql"),
 ];
 
 #[derive(Clone)]
@@ -28,6 +29,8 @@ impl Db {
         // FULL: a booking acknowledged to a visitor survives a power cut.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // An erased person's rows are overwritten, not just unlinked.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
         Ok(Db { conn: Arc::new(Mutex::new(conn)) })
@@ -129,11 +132,7 @@ pub struct DocumentText<'a> {
 /// Records a document text being served, once per distinct text. `Ok(false)` when another text
 /// is already recorded under the same document, version and language: the clinic changed the
 /// text without changing its version.
-pub fn record_document(
-    conn: &mut Connection,
-    d: &DocumentText<'_>,
-    now: &str,
-) -> Result<bool, rusqlite::Error> {
+pub fn record_document(conn: &Connection, d: &DocumentText<'_>, now: &str) -> Result<bool, rusqlite::Error> {
     let known: Option<String> = conn
         .query_row(
             "SELECT sha256 FROM document_texts WHERE document = ?1 AND version = ?2 AND lang = ?3",
@@ -156,7 +155,7 @@ pub fn record_document(
 
 /// Records the catalogue being served (once per distinct content).
 pub fn record_publication(
-    conn: &mut Connection,
+    conn: &Connection,
     sha256: &str,
     json: &str,
     now: &str,

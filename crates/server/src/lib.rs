@@ -1,16 +1,23 @@
-//! Jazylu's endpoint: serves the widget and the hosted page, the catalogue, and (later) bookings.
+//! Jazylu's endpoint: serves the widget and the hosted page, the catalogue and bookings, and the
+//! staff's price-list publishing and booking inbox.
 
+mod audit;
 pub mod config;
 pub mod db;
+pub mod draft;
 pub mod embed;
 pub mod error;
+mod export;
+mod inbox;
 mod limits;
 mod openapi;
 pub mod page;
+pub mod publish;
 mod replay;
 mod routes;
 pub mod security;
 mod serve;
+pub mod staff_tokens;
 mod state;
 pub mod store;
 
@@ -153,34 +160,31 @@ fn load(config: &Config) -> Result<AppState, StartError> {
         .map_err(|error| StartError::CatalogueUnreadable { path: path.clone(), error })?;
     let catalogue =
         Catalogue::parse(&text).map_err(|problems| StartError::CatalogueInvalid { path, problems })?;
-    let catalogue_json = catalogue.to_json();
-    let sha = crate::store::sha256_hex(catalogue_json.as_bytes());
 
     let db_path = config.database.display().to_string();
-    let db = db::Db::open(&config.database)
-        .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
+    let db_error = |error| StartError::Database { path: db_path.clone(), error };
+    let db = db::Db::open(&config.database).map_err(db_error)?;
     // Recorded before the first request can be answered, so every booking can refer to it.
-    let now = chrono::Utc::now().to_rfc3339();
-    let catalogue_id = db
-        .blocking(|conn| db::record_publication(conn, &sha, &catalogue_json, &now))
-        .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
-    let documents = state::DocumentHashes::of(&catalogue);
-    for (kind, lang, sha256) in documents.iter() {
-        let doc = catalogue.documents().get(kind);
-        let text = db::DocumentText {
-            document: kind.code(),
-            version: doc.version.as_str(),
-            lang: lang.code(),
-            text: doc.text.get(lang),
-            sha256,
-        };
-        let recorded = db
-            .blocking(|conn| db::record_document(conn, &text, &now))
-            .map_err(|error| StartError::Database { path: db_path.clone(), error })?;
-        if !recorded {
-            let version = doc.version.as_str().to_string();
-            return Err(StartError::DocumentRewritten { document: kind.code(), version, lang: lang.code() });
-        }
+    let served = db
+        .blocking(|conn| Ok(publish::at_start(conn, catalogue, chrono::Utc::now())))
+        .map_err(db_error)?
+        .map_err(|e| match e {
+            publish::PublishError::DocumentRewritten { document, version, lang } => {
+                StartError::DocumentRewritten { document, version, lang }
+            }
+            publish::PublishError::Db(error) => db_error(error),
+        })?;
+    tracing::info!(version = served.version, "serving catalogue version");
+    let (staff_tokens, made) = db
+        .blocking(|conn| Ok(staff_tokens::StaffTokens::load(&config.staff_token, conn)))
+        .map_err(db_error)?
+        .map_err(|e| StartError::BadSetting(e.0))?;
+    if let Some(token) = made {
+        // Once: only its hash is kept. Not through the log, which may be shipped elsewhere.
+        eprintln!(
+            "jazylu-server: no staff token was configured, so one was made. It is shown this once; keep it \
+             in a password manager (only its hash is stored):\n\n    {token}\n\nSet JAZYLU_STAFF_TOKEN to use your own."
+        );
     }
 
     let page = page::LivePage::open(&config.dist)
@@ -199,15 +203,13 @@ fn load(config: &Config) -> Result<AppState, StartError> {
     }
 
     Ok(AppState {
-        catalogue: Arc::new(catalogue),
-        catalogue_json: Arc::from(catalogue_json),
-        catalogue_sha256: Arc::from(sha),
-        catalogue_id,
-        documents: Arc::new(documents),
+        live: Arc::new(publish::Live::new(served)),
         page: Arc::new(page),
         db,
         dist: config.dist.clone(),
         origins: Arc::new(origins),
+        staff_tokens: Arc::new(staff_tokens),
+        client_addr: limits::ClientAddr::from_config(config).map_err(StartError::BadSetting)?,
         max_concurrent: config.max_concurrent_requests,
         request_timeout: std::time::Duration::from_millis(config.request_timeout_ms),
         openapi: Default::default(),

@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::Config;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{header, HeaderName, HeaderValue, Request, Response, StatusCode};
+use axum::http::{header, Extensions, HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use axum::response::IntoResponse;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -22,9 +22,24 @@ pub struct ClientAddr {
 }
 
 impl ClientAddr {
-    fn forwarded<T>(&self, req: &Request<T>) -> Option<IpAddr> {
-        let value = req.headers().get(self.header.as_ref()?)?.to_str().ok()?;
-        value.rsplit(',').next()?.trim().parse().ok()
+    /// As configured (`--client-ip-header`), or what is wrong with the setting.
+    pub fn from_config(config: &Config) -> Result<ClientAddr, String> {
+        let header = match config.client_ip_header.as_deref() {
+            Some(h) => Some(
+                HeaderName::try_from(h)
+                    .map_err(|_| format!("--client-ip-header {h:?} is not a header name"))?,
+            ),
+            None => None,
+        };
+        Ok(ClientAddr { header })
+    }
+
+    pub fn of(&self, headers: &HeaderMap, extensions: &Extensions) -> Option<IpAddr> {
+        let forwarded = || {
+            let value = headers.get(self.header.as_ref()?)?.to_str().ok()?;
+            value.rsplit(',').next()?.trim().parse().ok()
+        };
+        forwarded().or_else(|| extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
     }
 }
 
@@ -32,9 +47,7 @@ impl KeyExtractor for ClientAddr {
     type Key = IpAddr;
 
     fn extract<T>(&self, req: &Request<T>) -> Result<IpAddr, GovernorError> {
-        self.forwarded(req)
-            .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
-            .ok_or(GovernorError::UnableToExtractKey)
+        self.of(req.headers(), req.extensions()).ok_or(GovernorError::UnableToExtractKey)
     }
 }
 
@@ -42,16 +55,10 @@ pub type ClientLimit = GovernorLayer<ClientAddr, governor::middleware::NoOpMiddl
 
 /// The limit as configured, or what is wrong with the settings.
 pub fn layer(config: &Config) -> Result<ClientLimit, String> {
-    let header = match config.client_ip_header.as_deref() {
-        Some(h) => Some(
-            HeaderName::try_from(h).map_err(|_| format!("--client-ip-header {h:?} is not a header name"))?,
-        ),
-        None => None,
-    };
     let settings = GovernorConfigBuilder::default()
         .period(Duration::from_millis(config.rate_period_ms))
         .burst_size(config.rate_burst)
-        .key_extractor(ClientAddr { header })
+        .key_extractor(ClientAddr::from_config(config)?)
         .finish()
         .ok_or("--rate-burst and --rate-period-ms must be above zero")?;
     Ok(GovernorLayer::new(settings).error_handler(refusal))

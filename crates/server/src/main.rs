@@ -21,6 +21,9 @@ async fn main() -> ExitCode {
             }
         };
     }
+    if let Some(Command::CheckCatalogue { file }) = &config.command {
+        return check_catalogue(&config, file);
+    }
     match jazylu_server::start(config).await {
         Ok(running) => {
             println!("Jazylu is running at http://{}", running.addr);
@@ -34,6 +37,27 @@ async fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("jazylu-server: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `check-catalogue FILE`: every problem, one per line, and a non-zero exit if there is any.
+fn check_catalogue(config: &Config, file: &std::path::Path) -> ExitCode {
+    match jazylu_server::draft::check_file(&config.catalogue, file) {
+        Ok(problems) if problems.is_empty() => {
+            println!("{}: no problems", file.display());
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            println!("{}: {} problem(s)", file.display(), problems.len());
+            for p in problems {
+                println!("  {p}");
+            }
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("jazylu-server check-catalogue: {e}");
             ExitCode::from(2)
         }
     }

@@ -1,8 +1,8 @@
 //! The API described for clients, made from the code: each route documents itself where it is
 //! written (`#[utoipa::path]`, registered together with the route by `utoipa_axum::routes!`), the
 //! bodies are the wire types' own schemas, and what a layer answers is added to the routes it
-//! wraps, once. The document is served as built at start, with the published catalogue's ids and
-//! booking horizon in it.
+//! wraps, once. The document is served with the published catalogue's ids and
+//! booking horizon in it, made again on each request from the version served.
 
 use jazylu_core::catalogue::DocumentKind;
 use jazylu_core::Catalogue;
@@ -32,6 +32,11 @@ impl Modify for ManageToken {
         doc.components
             .get_or_insert_with(Default::default)
             .add_security_scheme("manageToken", SecurityScheme::Http(bearer));
+        let mut staff = Http::new(HttpAuthScheme::Bearer);
+        staff.description = Some("a staff token (`--staff-token`); only its argon2 hash is kept".into());
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("staffToken", SecurityScheme::Http(staff));
     }
 }
 
@@ -67,8 +72,10 @@ impl LayerAnswer {
 }
 
 pub const TIMEOUT: LayerAnswer = LayerAnswer::new(408, "timeout", "the request took too long");
-pub const TOO_LARGE: LayerAnswer =
-    LayerAnswer { with_body_only: true, ..LayerAnswer::new(413, "payload_too_large", "64 KiB at most") };
+pub const TOO_LARGE: LayerAnswer = LayerAnswer {
+    with_body_only: true,
+    ..LayerAnswer::new(413, "payload_too_large", "64 KiB at most, 2 MiB for a staff draft")
+};
 pub const INTERNAL: LayerAnswer = LayerAnswer::new(500, "internal", "a fault of ours, logged");
 pub const OVERLOADED: LayerAnswer = LayerAnswer::new(503, "overloaded", "try again in a moment");
 /// A write from a browser page on a site not in the allow-list (`routes::from_allowed_site`).
@@ -86,7 +93,7 @@ pub fn layer_answers(doc: &mut OpenApi, answers: &[LayerAnswer]) {
     for answer in answers {
         let shared = Ref::new(format!("#/components/responses/{}", answer.code));
         for item in doc.paths.paths.values_mut() {
-            for (takes_body, op) in [(false, &mut item.get), (true, &mut item.post)] {
+            for (takes_body, op) in [(false, &mut item.get), (true, &mut item.post), (true, &mut item.put)] {
                 if let Some(op) = op.as_mut().filter(|_| takes_body || !answer.with_body_only) {
                     let status = answer.status.to_string();
                     op.responses.responses.entry(status).or_insert_with(|| shared.clone().into());

@@ -1,8 +1,11 @@
 //! What every handler can reach.
 
 use crate::db::Db;
+use crate::limits::ClientAddr;
 use crate::page::LivePage;
+use crate::publish::{Live, Served};
 use crate::security::Origins;
+use crate::staff_tokens::StaffTokens;
 use jazylu_core::catalogue::DocumentKind;
 use jazylu_core::{Catalogue, Lang};
 use std::path::PathBuf;
@@ -10,31 +13,34 @@ use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub catalogue: Arc<Catalogue>,
-    /// The catalogue as served, serialised once.
-    pub catalogue_json: Arc<str>,
-    pub catalogue_sha256: Arc<str>,
-    /// Its row in `catalogue_publications`: bookings refer to the catalogue they were made on.
-    pub catalogue_id: i64,
-    /// The sha256 of each document text served: what a consent record names.
-    pub documents: Arc<DocumentHashes>,
+    /// The catalogue version served now (`served()`), replaced whole when staff publish.
+    pub live: Arc<Live>,
     /// The hosted page as `dist` holds it now (none until the widget is built).
     pub page: Arc<LivePage>,
     pub db: Db,
     pub dist: PathBuf,
     pub origins: Arc<Origins>,
+    pub staff_tokens: Arc<StaffTokens>,
+    /// Who a request is from, as the rate limits see it.
+    pub client_addr: ClientAddr,
     /// Requests served at once; one more is answered 503.
     pub max_concurrent: usize,
     /// A request still running after this is answered 408.
     pub request_timeout: std::time::Duration,
-    /// The OpenAPI document as served (`crate::openapi::served`), made with the routes.
-    pub openapi: axum::body::Bytes,
+    /// The OpenAPI document before the served catalogue's ids go into it (`crate::openapi`).
+    pub openapi: Arc<utoipa::openapi::OpenApi>,
 }
 
 impl AppState {
+    /// The catalogue version served now. A request takes it once and keeps it, so it finishes
+    /// on the version it started with.
+    pub fn served(&self) -> Arc<Served> {
+        self.live.current()
+    }
+
     /// The clinic's calendar date now.
     pub fn clinic_today(&self) -> chrono::NaiveDate {
-        self.catalogue.clinic().time_zone.today(chrono::Utc::now())
+        self.served().catalogue.clinic().time_zone.today(chrono::Utc::now())
     }
 }
 

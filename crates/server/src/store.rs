@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use jazylu_api::FieldError;
-use jazylu_core::availability::Busy;
+use jazylu_core::availability::{Busy, Slot};
 use jazylu_core::booking::{Booking, Held, Person};
 use jazylu_core::catalogue::DoctorId;
 use rusqlite::{ffi, params, Connection, OptionalExtension, TransactionBehavior};
@@ -162,21 +162,7 @@ pub fn claim(
             Err(e) => return Err(e.into()),
         }
     };
-    {
-        let mut claim = tx.prepare_cached(
-            "INSERT INTO slot_claims (doctor_id, minute_utc, booking_id) VALUES (?1, ?2, ?3)",
-        )?;
-        let (first, last) = (b.slot.start.timestamp() / 60, b.slot.end.timestamp() / 60);
-        for minute in first..last {
-            match claim.execute(params![b.slot.doctor.as_str(), minute, id]) {
-                Ok(_) => {}
-                Err(e) if violates(&e, ffi::SQLITE_CONSTRAINT_PRIMARYKEY) => {
-                    return Err(ClaimError::SlotTaken)
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
+    claim_minutes(&tx, id, &b.slot)?;
     // After the slot: a taken time is the answer that helps most. Inside the transaction, so two
     // requests at once cannot both pass.
     let refused = b.refusals(held(&tx, b, new.now)?, new.max_live);
@@ -205,6 +191,22 @@ pub fn claim(
     }
     tx.commit()?;
     Ok((created, response))
+}
+
+/// Claims every minute of `slot` for the booking `id`; `SlotTaken` if another booking holds one
+/// (the caller rolls back). A booking and a staff move claim the same way.
+pub fn claim_minutes(tx: &Connection, id: i64, slot: &Slot) -> Result<(), ClaimError> {
+    let mut claim =
+        tx.prepare_cached("INSERT INTO slot_claims (doctor_id, minute_utc, booking_id) VALUES (?1, ?2, ?3)")?;
+    let (first, last) = (slot.start.timestamp() / 60, slot.end.timestamp() / 60);
+    for minute in first..last {
+        match claim.execute(params![slot.doctor.as_str(), minute, id]) {
+            Ok(_) => {}
+            Err(e) if violates(&e, ffi::SQLITE_CONSTRAINT_PRIMARYKEY) => return Err(ClaimError::SlotTaken),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
 }
 
 /// The patient's and the contact phone's other live future bookings, counted for
@@ -285,6 +287,10 @@ pub struct Stored {
     pub status: String,
     pub cancelled_late: bool,
     pub cancel_deadline: DateTime<Utc>,
+    /// The clinic cancelled it (not the visitor).
+    pub cancelled_by_clinic: bool,
+    /// The clinic moved it to another time or doctor.
+    pub moved_by_clinic: bool,
 }
 
 /// The booking with this reference and manage token; `None` for an unknown reference and for a
@@ -292,7 +298,8 @@ pub struct Stored {
 pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result<Option<Stored>> {
     conn.query_row(
         "SELECT id, reference, service_id, doctor_id, start_utc, end_utc, price_tenge, status, cancelled_late,
-             cancel_deadline_utc
+             cancel_deadline_utc, coalesce(cancelled_by = 'clinic', 0),
+             EXISTS (SELECT 1 FROM audit a WHERE a.booking_id = bookings.id AND a.action = 'moved')
          FROM bookings WHERE reference = ?1 AND manage_token_sha256 = ?2",
         params![reference, sha256_hex(token.as_bytes())],
         |r| {
@@ -307,6 +314,8 @@ pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result
                 status: r.get(7)?,
                 cancelled_late: r.get(8)?,
                 cancel_deadline: DateTime::from_timestamp(r.get(9)?, 0).unwrap_or_default(),
+                cancelled_by_clinic: r.get(10)?,
+                moved_by_clinic: r.get(11)?,
             })
         },
     )
@@ -316,11 +325,15 @@ pub fn find(conn: &Connection, reference: &str, token: &str) -> rusqlite::Result
 /// Cancels a live booking and frees its time. `late` records that it came after the deadline.
 pub fn cancel(conn: &mut Connection, id: i64, late: bool, now: DateTime<Utc>) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "UPDATE bookings SET status = 'cancelled', cancelled_late = ?2, cancelled_at = ?3
+    let changed = tx.execute(
+        "UPDATE bookings SET status = 'cancelled', cancelled_late = ?2, cancelled_at = ?3, cancelled_by = 'visitor'
          WHERE id = ?1 AND status != 'cancelled'",
         params![id, late, now.to_rfc3339()],
     )?;
     tx.execute("DELETE FROM slot_claims WHERE booking_id = ?1", [id])?;
+    if changed > 0 {
+        let detail = late.then(|| serde_json::json!({ "late": true }));
+        crate::audit::record(&tx, "visitor", "cancelled", Some(id), detail.as_ref(), now)?;
+    }
     tx.commit()
 }

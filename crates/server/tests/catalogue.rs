@@ -91,12 +91,15 @@ async fn errors_from_layers_and_files_are_json_too() {
     let body: Value = res.json().await.expect("json");
     assert_eq!(body["code"], "not_found");
 
-    let huge = vec![b'x'; 200 * 1024];
-    let res = client().post(s.url("/api/catalog")).body(huge).send().await.expect("request");
-    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
-    let body: Value = res.json().await.expect("json");
-    assert_eq!(body["code"], "payload_too_large");
+    // Over the booking routes' limit, and over the limit for any route at all.
+    for (path, size) in [("/api/bookings", 200 * 1024), ("/api/catalog", 3 * 1024 * 1024)] {
+        let huge = vec![b'x'; size];
+        let res = client().post(s.url(path)).body(huge).send().await.expect("request");
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        let body: Value = res.json().await.expect("json");
+        assert_eq!(body["code"], "payload_too_large");
+    }
 }
 
 #[tokio::test]

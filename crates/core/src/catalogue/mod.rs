@@ -7,6 +7,7 @@
 //! and trusts it (the widget's side: the endpoint publishes only what passed `parse`); anything
 //! else goes through `parse`.
 
+mod call_centre;
 mod check;
 mod draft;
 mod phrased;

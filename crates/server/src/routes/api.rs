@@ -23,7 +23,8 @@ use axum::Json;
     )
 )]
 pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response {
-    let etag = format!("\"{}\"", &s.catalogue_sha256[..32]);
+    let served = s.served();
+    let etag = format!("\"{}\"", &served.sha256[..32]);
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -34,7 +35,7 @@ pub async fn catalog(State(s): State<AppState>, headers: HeaderMap) -> Response 
     }
     (
         [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag)],
-        s.catalogue_json.to_string(),
+        served.json.clone(),
     )
         .into_response()
 }
@@ -45,6 +46,8 @@ pub struct Health {
     /// `ok`: the server answers and its database too.
     status: &'static str,
     catalogue_sha256: String,
+    /// The version served (`GET /api/staff/catalog/versions`).
+    catalogue_version: i64,
     services: usize,
     catalogue_publications: i64,
     /// Whether `dist/` holds a widget build (else the page answers 503).
@@ -58,14 +61,16 @@ pub struct Health {
     responses((status = 200, description = "all is well", body = Health))
 )]
 pub async fn health(State(s): State<AppState>) -> Result<Json<Health>, ApiError> {
+    let served = s.served();
     let publications: i64 =
         s.db.call(|c| c.query_row("SELECT count(*) FROM catalogue_publications", [], |r| r.get(0)))
             .await
             .map_err(|e| ApiError::internal("health", e))?;
     Ok(Json(Health {
         status: "ok",
-        catalogue_sha256: s.catalogue_sha256.to_string(),
-        services: s.catalogue.services().len(),
+        catalogue_sha256: served.sha256.clone(),
+        catalogue_version: served.version,
+        services: served.catalogue.services().len(),
         catalogue_publications: publications,
         widget_built: s.page.current().is_some(),
     }))
@@ -82,5 +87,6 @@ pub async fn method_not_allowed() -> ApiError {
 /// This document: made from the routes and the wire types (`crate::openapi`).
 #[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "OpenAPI 3.1", body = Object)))]
 pub async fn openapi(State(s): State<AppState>) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], s.openapi.clone()).into_response()
+    let doc = crate::openapi::served((*s.openapi).clone(), &s.served().catalogue);
+    ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
 }

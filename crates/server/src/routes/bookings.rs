@@ -52,7 +52,8 @@ pub async fn availability(
     State(s): State<AppState>,
     Query(w): Query<WindowQuery>,
 ) -> Result<Response, ApiError> {
-    let zone = s.catalogue.clinic().time_zone.clone();
+    let served = s.served();
+    let zone = served.catalogue.clinic().time_zone.clone();
     let bad = || {
         ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -61,7 +62,7 @@ pub async fn availability(
         )
     };
     let (from, days) = (w.from.as_deref().unwrap_or(""), w.days.as_deref().unwrap_or(""));
-    let Window { from, to } = Window::parse(from, days, &s.catalogue).ok_or_else(bad)?;
+    let Window { from, to } = Window::parse(from, days, &served.catalogue).ok_or_else(bad)?;
     let start = zone.midnight(from).ok_or_else(bad)?;
     let end = zone.midnight(to).ok_or_else(bad)? + TimeDelta::days(1);
     let busy =
@@ -130,6 +131,8 @@ pub async fn create(
     let request_sha256 = store::sha256_hex(&serde_json::to_vec(&form).unwrap_or_default());
 
     let state = s.clone();
+    // This version, start to end, even if staff publish another meanwhile.
+    let served = s.served();
     let outcome =
         s.db.call(move |conn| {
             let now = Utc::now();
@@ -142,7 +145,7 @@ pub async fn create(
                     });
                 }
             }
-            let cat = &state.catalogue;
+            let cat = &served.catalogue;
             let zone = cat.clinic().time_zone.offset();
             // The requested doctor's busy time on the days around the requested start is all the
             // check needs (and what a 409 sends back); reading more would slow every booking as
@@ -168,7 +171,7 @@ pub async fn create(
             });
             let new = NewBooking {
                 booking: &booking,
-                catalogue_id: state.catalogue_id,
+                catalogue_id: served.publication,
                 price_tenge: price,
                 status,
                 max_live: cat.clinic().policies.max_live_bookings,
@@ -181,7 +184,7 @@ pub async fn create(
                 utm: utm.as_deref(),
                 documents: DocumentKind::ALL.map(|kind| {
                     let version = cat.documents().get(kind).version.as_str();
-                    (kind.code(), version, state.documents.get(kind, booking.lang))
+                    (kind.code(), version, served.documents.get(kind, booking.lang))
                 }),
                 idempotency: key.as_deref().map(|k| (k, request_sha256.as_str())),
             };
@@ -276,7 +279,7 @@ fn refused() -> Response {
 
 /// The booking as it was promised: its deadline is the stored one, whatever the catalogue says now.
 fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
-    let zone = s.catalogue.clinic().time_zone.offset();
+    let zone = s.served().catalogue.clinic().time_zone.offset();
     BookingView {
         reference: b.reference.clone(),
         status: Status::parse(&b.status).unwrap_or(Status::Requested),
@@ -288,6 +291,8 @@ fn view(s: &AppState, b: &store::Stored, now: DateTime<Utc>) -> BookingView {
         cancel_deadline: b.cancel_deadline.with_timezone(&zone).to_rfc3339(),
         deadline_passed: past_deadline(b.cancel_deadline, now),
         cancelled_late: b.cancelled_late,
+        cancelled_by_clinic: b.cancelled_by_clinic,
+        moved_by_clinic: b.moved_by_clinic,
     }
 }
 

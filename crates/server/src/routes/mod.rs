@@ -3,6 +3,7 @@
 mod api;
 mod bookings;
 mod page;
+mod staff;
 
 use crate::limits::ClientLimit;
 use crate::openapi;
@@ -28,6 +29,8 @@ use utoipa_axum::routes;
 
 /// Larger bodies get 413 before any handler reads them.
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// A staff draft is a whole catalogue, the clinic's documents in three languages included.
+pub const STAFF_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// When a request came in: its booking, if any, is committed only before `Started::deadline`, so
 /// a request that was answered 408 never books afterwards.
@@ -48,22 +51,46 @@ fn api(limit: ClientLimit) -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::cancel))
         .route_layer(limit);
     openapi::layer_answers(limited.get_openapi_mut(), &[openapi::TOO_MANY]);
-    let mut api = OpenApiRouter::new()
+    let mut public = OpenApiRouter::new()
         .routes(routes!(api::catalog))
         .routes(routes!(api::health))
         .routes(routes!(api::openapi))
         .routes(routes!(bookings::availability))
-        .merge(limited);
+        .merge(limited)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    openapi::layer_answers(public.get_openapi_mut(), &[openapi::TOO_LARGE]);
+    let mut api = public.nest("/staff", staff_api());
     // What the layers of `router` answer on any route.
-    let every =
-        [openapi::TIMEOUT, openapi::TOO_LARGE, openapi::INTERNAL, openapi::OVERLOADED, openapi::FOREIGN_SITE];
+    let every = [openapi::TIMEOUT, openapi::INTERNAL, openapi::OVERLOADED, openapi::FOREIGN_SITE];
     openapi::layer_answers(api.get_openapi_mut(), &every);
     api
 }
 
+/// `/api/staff/*`: every handler takes `staff::Staff`, so each answers 401 without a valid token
+/// and 429 to an address that keeps sending wrong ones.
+fn staff_api() -> OpenApiRouter<AppState> {
+    let mut staff = OpenApiRouter::new()
+        .routes(routes!(staff::catalog::check))
+        .routes(routes!(staff::catalog::publish))
+        .routes(routes!(staff::catalog::versions))
+        .routes(routes!(staff::catalog::restore))
+        .routes(routes!(staff::bookings::list))
+        .routes(routes!(staff::bookings::export))
+        .routes(routes!(staff::bookings::show))
+        .routes(routes!(staff::bookings::reveal))
+        .routes(routes!(staff::bookings::confirm))
+        .routes(routes!(staff::bookings::cancel))
+        .routes(routes!(staff::bookings::move_to))
+        .routes(routes!(staff::bookings::attendance))
+        .routes(routes!(staff::bookings::erase))
+        .layer(RequestBodyLimitLayer::new(STAFF_BODY_LIMIT));
+    openapi::layer_answers(staff.get_openapi_mut(), &[openapi::TOO_LARGE, openapi::TOO_MANY]);
+    staff
+}
+
 pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
     let (api, doc) = api(limit).split_for_parts();
-    state.openapi = openapi::served(openapi::ApiDoc::openapi().nest("/api", doc), &state.catalogue).into();
+    state.openapi = std::sync::Arc::new(openapi::ApiDoc::openapi().nest("/api", doc));
     let api = api
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
@@ -79,7 +106,8 @@ pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
         .nest("/api", api)
         // trunk's hashed files and their .br/.gz twins made by scripts/build.
         .fallback(static_file)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // No route takes more than a staff draft (the public API's routes take less, above).
+        .layer(RequestBodyLimitLayer::new(STAFF_BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(middleware::from_fn(started))
         // A full server says so at once (503) rather than queueing without end.
@@ -139,7 +167,8 @@ async fn response_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let hashed = is_hashed_asset(path);
     let api = path.starts_with("/api/");
-    let booking = path == "/api/bookings" || path.starts_with("/api/bookings/");
+    // Bookings' answers carry the manage token; staff answers carry patients' data.
+    let booking = path == "/api/bookings" || path.starts_with("/api/bookings/") || is_staff(path);
     let mut res = next.run(req).await;
     let cache = match () {
         _ if booking => "no-store",
@@ -159,6 +188,11 @@ async fn response_headers(req: Request, next: Next) -> Response {
         headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(cache));
     }
     res
+}
+
+/// The staff API and the staff pages: never cached, never framed.
+fn is_staff(path: &str) -> bool {
+    path.starts_with("/api/staff/") || path == "/staff" || path.starts_with("/staff/")
 }
 
 /// The built files, except the page template: trunk's `index.html` leaves only through

@@ -17,7 +17,9 @@ pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         .into_response();
     };
     let lang = choose_lang(uri.query(), &headers);
-    let html = page.render(&s.catalogue, lang, s.clinic_today(), &s.origins.joined());
+    let served = s.served();
+    let today = served.catalogue.clinic().time_zone.today(chrono::Utc::now());
+    let html = page.render(&served.catalogue, lang, today, &s.origins.joined());
     // The origins were checked at start, so this holds; if it did not, the strictest policy.
     let csp = HeaderValue::from_str(&page.csp(&s.origins.frame_ancestors()))
         .unwrap_or(HeaderValue::from_static(crate::security::API_CSP));

@@ -11,6 +11,10 @@ pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalo
 /// The page template as trunk receives it; trunk keeps the tokens the server fills in.
 pub const TEMPLATE: &str = include_str!("../../../../index.html");
 
+/// The staff tokens the test servers accept, and the labels the audit records for them.
+pub const RECEPTION: &str = "reception-test-token-0001";
+pub const ADMIN: &str = "admin-test-token-00000002";
+
 pub struct TestServer {
     pub running: Running,
     pub base: String,
@@ -38,6 +42,7 @@ pub fn config(dir: &Path) -> Config {
     c.port = 0;
     c.allowed_origins = vec!["https://clinic.example".into()];
     // One test client makes many requests; the limit's own test sets it low.
+    c.staff_token = vec![format!("reception:{RECEPTION}"), format!("admin:{ADMIN}")];
     c.rate_burst = 1_000_000;
     c.rate_period_ms = 1;
     c
