@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, TimeDelta, Utc};
 use jazylu_api::{CancelByClinic, ErrorBody, Inbox, MarkAttendance, Move, RevealedIin, StaffBooking, Status};
+use jazylu_core::catalogue::DoctorId;
 use jazylu_core::clock::{parse_date, parse_instant};
 use serde::Deserialize;
 
@@ -26,14 +27,13 @@ pub struct ListQuery {
     /// The first clinic date (default: today).
     #[param(value_type = Option<String>, format = Date)]
     from: Option<String>,
-    /// How many dates (default 8, at most 366).
+    /// How many dates (default 8).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 366)]
     days: Option<String>,
-    /// `requested`, `confirmed` or `cancelled`.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<Status>)]
     status: Option<String>,
     /// A doctor's id.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^[a-z0-9_-]{1,64}$")]
     doctor: Option<String>,
 }
 
@@ -41,29 +41,28 @@ fn bad_query() -> ApiError {
     ApiError::new(
         StatusCode::BAD_REQUEST,
         "query_invalid",
-        "from is YYYY-MM-DD, days 1 to 366, status requested, confirmed or cancelled",
+        "from is YYYY-MM-DD, days 1 to 366, status requested, confirmed or cancelled, doctor an id",
     )
 }
 
 fn filter(s: &AppState, q: &ListQuery) -> Result<(Filter, String, String), ApiError> {
     let served = s.served();
     let zone = &served.catalogue.clinic().time_zone;
-    let from = match q.from.as_deref().filter(|f| !f.is_empty()) {
+    // A parameter given is a parameter meant: an empty or wrong one is a 400, not the default.
+    let from = match q.from.as_deref() {
         Some(f) => parse_date(f).ok_or_else(bad_query)?,
         None => zone.today(Utc::now()),
     };
-    let days = match q.days.as_deref().filter(|d| !d.is_empty()) {
+    let days = match q.days.as_deref() {
         Some(d) => d.parse::<i64>().ok().filter(|d| (1..=MAX_DAYS).contains(d)).ok_or_else(bad_query)?,
         None => DEFAULT_DAYS,
     };
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(st) => Some(Status::parse(st).ok_or_else(bad_query)?),
-        None => None,
-    };
+    let status = q.status.as_deref().map(|st| Status::parse(st).ok_or_else(bad_query)).transpose()?;
+    let doctor = q.doctor.as_deref().map(|d| DoctorId::parse(d).ok_or_else(bad_query)).transpose()?;
     let to = from + TimeDelta::days(days - 1);
     let start = zone.midnight(from).ok_or_else(bad_query)?;
     let end = zone.midnight(to).ok_or_else(bad_query)? + TimeDelta::days(1);
-    let doctor = q.doctor.clone().filter(|d| !d.is_empty());
+    let doctor = doctor.map(|d| d.to_string());
     Ok((Filter { from: start, to: end, status, doctor }, from.to_string(), to.to_string()))
 }
 
@@ -262,6 +261,7 @@ pub async fn confirm(
         (status = 401, description = "staff_token_required", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
         (status = 409, description = "booking_cancelled or booking_erased", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type: send application/json", body = ErrorBody),
         (status = 422, description = "reason_invalid: 1 to 500 characters", body = ErrorBody),
     )
 )]
@@ -297,6 +297,7 @@ pub async fn cancel(
         (status = 401, description = "staff_token_required", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
         (status = 409, description = "slot_taken, visit_started, booking_cancelled or booking_erased", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type: send application/json", body = ErrorBody),
         (status = 422, description = "the slot's problem: doctor_not_for_service, in_the_past, too_soon, beyond_horizon, clinic_closed, outside_hours", body = ErrorBody),
     )
 )]
@@ -328,6 +329,7 @@ pub async fn move_to(
         (status = 401, description = "staff_token_required", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
         (status = 409, description = "visit_not_yet, booking_cancelled or booking_erased", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type: send application/json", body = ErrorBody),
     )
 )]
 pub async fn attendance(

@@ -20,6 +20,16 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Staff, Response> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() <= 200)
+            .map(str::to_string);
+        // No token is no guess: it is refused, but not counted.
+        let Some(token) = token else { return Err(unauthorized()) };
         let ip = s.client_addr.of(&parts.headers, &parts.extensions);
         if let Some(wait) = ip.and_then(|ip| s.staff_tokens.refused_for(ip)) {
             let mut res = ApiError::new(
@@ -31,21 +41,8 @@ impl FromRequestParts<AppState> for Staff {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
             return Err(res);
         }
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty() && t.len() <= 200)
-            .map(str::to_string);
-        let label = match token {
-            Some(token) => {
-                let tokens = s.staff_tokens.clone();
-                tokio::task::spawn_blocking(move || tokens.label_of(&token)).await.ok().flatten()
-            }
-            None => None,
-        };
+        let tokens = s.staff_tokens.clone();
+        let label = tokio::task::spawn_blocking(move || tokens.label_of(&token)).await.ok().flatten();
         match label {
             Some(label) => Ok(Staff { label }),
             None => {
