@@ -5,7 +5,7 @@ use super::visit::{Contacts, Deadline, Visit};
 use super::{effects, Ctx};
 use crate::lang_nav::LangNav;
 use jazylu_api::Status;
-use jazylu_core::flow::{Failure, Net};
+use jazylu_core::flow::{ByClinic, Failure, Net};
 use jazylu_views::handler;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -45,6 +45,12 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
             let late = ctx.cat(|c| c.clinic().policies.is_late(r.start, now));
             let pending = net == Net::Pending;
             let price = r.price();
+            let by_clinic = match r.by_clinic {
+                ByClinic::Cancelled if r.status == Status::Cancelled => Some(w.cancelled_by_clinic),
+                ByClinic::Moved if r.status != Status::Cancelled => Some(w.moved_by_clinic),
+                _ => None,
+            };
+            let by_clinic = by_clinic.map(|said| view! { <p class="jz-alert" id="jz-by-clinic">{said}</p> });
             let actions = if r.status == Status::Cancelled {
                 r.cancelled_late.then(|| Either::Left(view! { <p class="jz-alert">{w.cancelled_late}</p> }))
             } else if r.cancellable(now) {
@@ -81,6 +87,7 @@ pub fn Manage(ctx: Ctx) -> impl IntoView {
                 <p class="jz-ref">{w.reference} ": " <strong>{r.reference.clone()}</strong></p>
                 <Visit ctx w service=r.service.clone() doctor=r.doctor.clone() start=r.start price />
                 <p class="jz-status-line" id="jz-booking-status" tabindex="-1">{status}</p>
+                {by_clinic}
                 {actions}
             }
         });

@@ -105,6 +105,8 @@ pub static WORDS: Words = Words {
     status_confirmed: "Confirmed",
     status_cancelled: "Cancelled",
     cancelled_late: "Cancelled after the deadline: the clinic may charge the full price.",
+    cancelled_by_clinic: "The clinic cancelled this booking. Call us and we will find another time.",
+    moved_by_clinic: "The clinic moved this visit: the new time and doctor are above.",
     cancel: "Cancel the booking",
     cancel_sure: "Cancel this booking?",
     cancel_yes: "Yes, cancel",

@@ -108,6 +108,8 @@ pub struct Words {
     pub status_confirmed: &'static str,
     pub status_cancelled: &'static str,
     pub cancelled_late: &'static str,
+    pub cancelled_by_clinic: &'static str,
+    pub moved_by_clinic: &'static str,
     pub cancel: &'static str,
     pub cancel_sure: &'static str,
     pub cancel_yes: &'static str,

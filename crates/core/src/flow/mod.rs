@@ -11,7 +11,7 @@ mod session;
 mod tests;
 
 pub use event::Event;
-pub use receipt::Receipt;
+pub use receipt::{ByClinic, Receipt};
 pub use session::Kept;
 
 use crate::availability::{free_slots, Busy, DoctorChoice, Slot, Window};

@@ -22,6 +22,17 @@ pub struct Receipt {
     pub price: i64,
     pub cancel_deadline: DateTime<Utc>,
     pub cancelled_late: bool,
+    /// The clinic cancelled it, or moved it to the time and doctor above.
+    pub by_clinic: ByClinic,
+}
+
+/// What the clinic did to a booking, as its manage page says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ByClinic {
+    #[default]
+    Nothing,
+    Cancelled,
+    Moved,
 }
 
 impl Receipt {
@@ -71,6 +82,7 @@ impl Receipt {
             doctor: c.doctor,
             price: c.price,
             cancelled_late: false,
+            by_clinic: ByClinic::Nothing,
         })
     }
 
@@ -87,6 +99,11 @@ impl Receipt {
             doctor: v.doctor,
             price: v.price,
             cancelled_late: v.cancelled_late,
+            by_clinic: match (v.cancelled_by_clinic, v.moved_by_clinic) {
+                (true, _) => ByClinic::Cancelled,
+                (false, true) => ByClinic::Moved,
+                _ => ByClinic::Nothing,
+            },
         })
     }
 }

@@ -140,6 +140,8 @@ impl Receipt {
             price: k.get("receipt.price")?.parse().ok()?,
             cancel_deadline: instant("receipt.cancel_deadline")?,
             cancelled_late: k.get("receipt.cancelled_late").is_some(),
+            // The manage page asks the endpoint again; the tab's copy is only until then.
+            by_clinic: Default::default(),
         })
     }
 }

@@ -159,6 +159,7 @@ fn an_adult_books_in_russian() {
             price: 7000,
             cancel_deadline: at("2026-11-26T23:00+05:00"),
             cancelled_late: false,
+            by_clinic: ByClinic::Nothing,
         }
     );
     assert_eq!(ru.date(clinic_day(&cat, r.cancel_deadline)), "четверг, 26 ноября 2026");
@@ -399,6 +400,7 @@ fn the_manage_page_warns_of_a_late_cancellation() {
     assert!(!f.confirm_cancel);
     let r = f.receipt.clone().expect("a receipt");
     assert_eq!((r.status, r.cancelled_late), (Status::Cancelled, true));
+    assert_eq!(r.by_clinic, ByClinic::Nothing, "the visitor cancelled");
     assert!(!r.cancellable(now()), "a cancelled booking is not cancelled twice");
     f.managed(answer(401, r#"{"code":"booking_not_found"}"#));
     assert_eq!(f.net, Net::Failed(Failure::NotFound));
@@ -564,4 +566,24 @@ fn the_host_hears_the_way_through_and_never_who_books() {
     for personal in ["Иванова", "950520300004", "701", "tok_123"] {
         assert!(!everything.contains(personal), "{personal} in {everything}");
     }
+}
+
+#[test]
+fn the_manage_page_tells_what_the_clinic_did() {
+    let stored = r#"{"reference":"JZ-7K3Q9M","status":"cancelled","service":"visit-repeat","doctor":"zhumabayeva",
+        "start":"2026-11-25T15:00+05:00","end":"2026-11-25T15:20+05:00","price":7000,
+        "cancel_deadline":"2026-11-25T05:00+05:00","deadline_passed":true,"cancelled_late":false,
+        "cancelled_by_clinic":true,"moved_by_clinic":true}"#;
+    let mut f = Flow::manage("JZ-7K3Q9M", "tok");
+    f.managed(answer(200, stored));
+    assert_eq!(
+        f.receipt.as_ref().map(|r| r.by_clinic),
+        Some(ByClinic::Cancelled),
+        "a cancellation outweighs a move"
+    );
+    let moved = stored
+        .replace("\"cancelled\"", "\"confirmed\"")
+        .replace("\"cancelled_by_clinic\":true", "\"cancelled_by_clinic\":false");
+    f.managed(answer(200, &moved));
+    assert_eq!(f.receipt.as_ref().map(|r| r.by_clinic), Some(ByClinic::Moved));
 }
