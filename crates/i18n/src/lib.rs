@@ -9,6 +9,7 @@ mod kk;
 mod lang;
 mod plural;
 mod ru;
+mod staff;
 mod suffix;
 #[cfg(test)]
 mod tests;
@@ -16,6 +17,7 @@ mod words;
 
 pub use facts::{ConsentPoint, Facts, Rule, Video};
 pub use lang::Lang;
+pub use staff::{staff_words, StaffWords};
 pub use words::Words;
 
 /// The words of `lang`.

@@ -192,6 +192,9 @@ fn load(config: &Config) -> Result<AppState, StartError> {
     if page.current().is_none() {
         tracing::warn!(dist = %config.dist.display(), "no widget build found: the API runs, the page answers 503");
     }
+    let staff_dir = config.dist.join("staff");
+    let staff_page = page::LivePage::open(&staff_dir)
+        .map_err(|error| StartError::Dist { path: staff_dir.display().to_string(), error })?;
     let origins = security::Origins::parse(&config.allowed_origins).map_err(StartError::BadOrigin)?;
     // Refuse to start rather than serve the page under a weaker policy.
     if let Some(p) = page.current() {
@@ -205,6 +208,7 @@ fn load(config: &Config) -> Result<AppState, StartError> {
     Ok(AppState {
         live: Arc::new(publish::Live::new(served)),
         page: Arc::new(page),
+        staff_page: Arc::new(staff_page),
         db,
         dist: config.dist.clone(),
         origins: Arc::new(origins),

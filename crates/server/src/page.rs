@@ -112,6 +112,11 @@ impl Page {
             .replacen(PRERENDER, &prerender(cat, lang, today), 1)
     }
 
+    /// The page with nothing filled in (the staff pages have nothing to fill).
+    pub fn as_built(&self) -> &str {
+        &self.template
+    }
+
     /// The page's Content-Security-Policy: only our own files, the inline loader and styles by hash,
     /// wasm compilation, and framing by the allowed sites only.
     pub fn csp(&self, frame_ancestors: &str) -> String {

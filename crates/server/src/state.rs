@@ -17,6 +17,8 @@ pub struct AppState {
     pub live: Arc<Live>,
     /// The hosted page as `dist` holds it now (none until the widget is built).
     pub page: Arc<LivePage>,
+    /// The staff pages as `dist/staff` holds them now.
+    pub staff_page: Arc<LivePage>,
     pub db: Db,
     pub dist: PathBuf,
     pub origins: Arc<Origins>,

@@ -19,7 +19,11 @@ pub async fn call(
     let window = web_sys::window()?;
     // A hung connection is aborted (its body included), so the visitor sees the retry button.
     let controller = web_sys::AbortController::new().ok()?;
-    let method = if method == "POST" { Method::POST } else { Method::GET };
+    let method = match method {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        _ => Method::GET,
+    };
     let mut request = RequestBuilder::new(url).method(method).abort_signal(Some(&controller.signal()));
     for (k, v) in headers {
         request = request.header(k, v);

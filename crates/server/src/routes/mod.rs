@@ -103,6 +103,8 @@ pub fn router(mut state: AppState, limit: ClientLimit) -> Router {
         .route("/", get(page::index))
         .route("/index.html", get(page::index))
         .route("/embed.js", get(crate::embed::serve))
+        .route("/staff", get(|| async { axum::response::Redirect::permanent("/staff/") }))
+        .route("/staff/", get(page::staff))
         .nest("/api", api)
         // trunk's hashed files and their .br/.gz twins made by scripts/build.
         .fallback(static_file)
@@ -192,7 +194,7 @@ async fn response_headers(req: Request, next: Next) -> Response {
 
 /// The staff API and the staff pages: never cached, never framed.
 fn is_staff(path: &str) -> bool {
-    path.starts_with("/api/staff/") || path == "/staff" || path.starts_with("/staff/")
+    path.starts_with("/api/staff/") || path == "/staff" || path == "/staff/"
 }
 
 /// The built files, except the page template: trunk's `index.html` leaves only through

@@ -34,6 +34,29 @@ pub async fn index(State(s): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         .into_response()
 }
 
+/// `GET /staff/`: the staff pages as trunk built them, never framed (and, as every staff answer,
+/// never cached: `response_headers`).
+pub async fn staff(State(s): State<AppState>) -> Response {
+    let Some(page) = s.staff_page.current() else {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "staff_not_built",
+            "the staff pages have not been built; run scripts/build",
+        )
+        .into_response();
+    };
+    let csp = HeaderValue::from_str(&page.csp("'none'"))
+        .unwrap_or(HeaderValue::from_static(crate::security::API_CSP));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (header::CONTENT_SECURITY_POLICY, csp),
+        ],
+        page.as_built().to_string(),
+    )
+        .into_response()
+}
+
 /// `?lang=` first (the host page's choice), then the browser's languages, then Kazakh. The widget
 /// follows the same order, so its first paint matches ours.
 fn choose_lang(query: Option<&str>, headers: &HeaderMap) -> Lang {
