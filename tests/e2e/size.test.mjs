@@ -12,9 +12,10 @@ const dist = join(root, 'dist');
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const BUDGET = 200 * 1024;
 
+// The visitor's widget: dist/ without the staff pages (dist/staff/), which visitors never load.
 function files(dir, pattern) {
   return readdirSync(dir, { recursive: true })
-    .filter((f) => pattern.test(f) && !/\.(gz|br)$/.test(f))
+    .filter((f) => pattern.test(f) && !/\.(gz|br)$/.test(f) && !f.startsWith('staff/'))
     .map((f) => join(dir, f));
 }
 

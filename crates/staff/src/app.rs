@@ -127,11 +127,11 @@ fn SignIn(ctx: Ctx) -> impl IntoView {
                     ctx.token.set(Some(token));
                 }
                 Err(f) => {
-                    problem.set(Some(f));
+                    problem.try_set(Some(f));
                     jazylu_web::focus("st-token");
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     view! {

@@ -34,9 +34,9 @@ pub fn Booking(
             ctx.failed(f);
         }
         if let Ok(b) = &got {
-            move_doctor.set(b.entry.doctor.clone());
+            move_doctor.try_set(b.entry.doctor.clone());
         }
-        booking.set(Some(got));
+        booking.try_set(Some(got));
         jazylu_web::focus("st-booking-title");
     });
 
@@ -47,17 +47,17 @@ pub fn Booking(
             let url = format!("{}/{action}", path.get_value());
             match api::send::<StaffBooking>("POST", &url, &ctx.token(), body).await {
                 Ok(b) => {
-                    booking.set(Some(Ok(b)));
-                    said.set(Some(Ok(ctx.w().done)));
-                    erase_asked.set(false);
+                    booking.try_set(Some(Ok(b)));
+                    said.try_set(Some(Ok(ctx.w().done)));
+                    erase_asked.try_set(false);
                     changed();
                 }
                 Err(f) => {
                     ctx.failed(&f);
-                    said.set(Some(Err(f)));
+                    said.try_set(Some(Err(f)));
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
             jazylu_web::focus("st-booking-said");
         });
     };
@@ -65,10 +65,12 @@ pub fn Booking(
         spawn_local(async move {
             let url = format!("{}/iin", path.get_value());
             match api::send::<RevealedIin>("POST", &url, &ctx.token(), None).await {
-                Ok(r) => iin.set(Some(r)),
+                Ok(r) => {
+                    iin.try_set(Some(r));
+                }
                 Err(f) => {
                     ctx.failed(&f);
-                    said.set(Some(Err(f)));
+                    said.try_set(Some(Err(f)));
                 }
             }
         });

@@ -52,24 +52,24 @@ pub fn Inbox(ctx: Ctx) -> impl IntoView {
                 api::send::<List>("GET", &format!("/api/staff/bookings?{query}"), &ctx.token(), None).await;
             match &got {
                 // The dates the endpoint chose, shown in the filter.
-                Ok(l) if filter.with_untracked(|f| f.from.is_empty()) => {
-                    filter.update(|f| f.from = l.from.clone())
+                Ok(l) if filter.try_with_untracked(|f| f.from.is_empty()) == Some(true) => {
+                    filter.try_update(|f| f.from = l.from.clone());
                 }
                 Err(f) => ctx.failed(f),
                 _ => {}
             }
-            list.set(Some(got.map(|l| l.bookings)));
+            list.try_set(Some(got.map(|l| l.bookings)));
         });
     };
     load();
     let export = move |_| {
-        let query = filter.get_untracked().query();
+        let (query, from) = filter.with_untracked(|f| (f.query(), f.from.clone()));
         spawn_local(async move {
             match api::text("GET", &format!("/api/staff/bookings.csv?{query}"), &ctx.token(), None).await {
-                Ok(csv) => download(&csv, &format!("bookings-{}.csv", filter.get_untracked().from)),
+                Ok(csv) => download(&csv, &format!("bookings-{from}.csv")),
                 Err(f) => {
                     ctx.failed(&f);
-                    list.set(Some(Err(f)));
+                    list.try_set(Some(Err(f)));
                 }
             }
         });

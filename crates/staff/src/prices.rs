@@ -55,7 +55,9 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
             match api::send::<Vec<CatalogVersion>>("GET", "/api/staff/catalog/versions", &ctx.token(), None)
                 .await
             {
-                Ok(v) => versions.set(v),
+                Ok(v) => {
+                    versions.try_set(v);
+                }
                 Err(f) => ctx.failed(&f),
             }
         })
@@ -73,15 +75,15 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
                 Ok(c) => {
                     let valid =
                         c.catalogue.and_then(|v| serde_json::from_value::<Catalogue>(v).ok()).map(Arc::new);
-                    draft.set(Some(Draft { name, kind, text, problems: c.problems, valid }));
+                    draft.try_set(Some(Draft { name, kind, text, problems: c.problems, valid }));
                     jazylu_web::focus("st-draft-result");
                 }
                 Err(f) => {
                     ctx.failed(&f);
-                    said.set(Some(Err(f)));
+                    said.try_set(Some(Err(f)));
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let read = move |file: web_sys::File| {
@@ -117,17 +119,17 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
                 api::send::<CatalogVersion>("PUT", "/api/staff/catalog", &ctx.token(), Some(body)).await;
             match done {
                 Ok(v) => {
-                    said.set(Some(Ok(ctx.w().published.replace("{n}", &v.id.to_string()))));
-                    draft.set(None);
+                    said.try_set(Some(Ok(ctx.w().published.replace("{n}", &v.id.to_string()))));
+                    draft.try_set(None);
                     ctx.reload_catalogue();
                     load_versions();
                 }
                 Err(f) => {
                     ctx.failed(&f);
-                    said.set(Some(Err(f)));
+                    said.try_set(Some(Err(f)));
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
             jazylu_web::focus("st-said");
         });
     };
@@ -137,16 +139,16 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
             let path = format!("/api/staff/catalog/versions/{id}/restore");
             match api::send::<CatalogVersion>("POST", &path, &ctx.token(), None).await {
                 Ok(_) => {
-                    said.set(Some(Ok(ctx.w().restored.replace("{n}", &id.to_string()))));
+                    said.try_set(Some(Ok(ctx.w().restored.replace("{n}", &id.to_string()))));
                     ctx.reload_catalogue();
                     load_versions();
                 }
                 Err(f) => {
                     ctx.failed(&f);
-                    said.set(Some(Err(f)));
+                    said.try_set(Some(Err(f)));
                 }
             }
-            busy.set(false);
+            busy.try_set(false);
             jazylu_web::focus("st-said");
         });
     };
