@@ -42,7 +42,7 @@ for (const lang of ['kk', 'ru', 'en']) {
   for (const width of [320, 375]) {
     test(`every screen passes axe and fits, ${lang} at ${width} px`, async () => {
       // The same patient books in every run: a fresh database keeps them within their limit.
-      server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM bookings;');
+      server.clearBookings();
       const w = WORDS[lang];
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();

@@ -27,7 +27,7 @@ afterEach(() => {
 
 // Every test starts from an empty database, so counts and free times are its own.
 beforeEach(() => {
-  server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM bookings;');
+  server.clearBookings();
 });
 
 async function open(lang, { service, timezoneId = 'Asia/Almaty', block, query = '' } = {}) {

@@ -32,7 +32,7 @@ afterEach(() => {
   assert.deepEqual(crashes, [], 'no uncaught error in any page or frame');
 });
 beforeEach(() => {
-  server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM bookings;');
+  server.clearBookings();
 });
 
 /** A host site's stylesheet at its most hostile. */

@@ -70,6 +70,10 @@ export async function startServer({ catalogue = join(root, 'data/catalogue.sampl
     sql(query) {
       return execFileSync('sqlite3', [database, query], { encoding: 'utf8' }).trim();
     },
+    /** No bookings, as a test that counts them starts (their audit rows and replays go too). */
+    clearBookings() {
+      this.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM audit; DELETE FROM bookings;');
+    },
     async stop() {
       await halt();
       rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,7 @@ serverAndBrowser((s, b) => ([server, browser] = [s, b]), {
 let opened = [];
 afterEach(() => {
   const crashes = opened.flatMap((seen) => seen.crashes);
+  // What the pages said before they crashed, for whoever reads the failure.
   if (crashes.length) console.log(opened.map((seen) => seen.errors));
   opened = [];
   assert.deepEqual(crashes, [], 'no uncaught error in the page');
@@ -128,11 +129,11 @@ test('an administrator sees both mistakes located, fixes the file, previews it i
 });
 
 test('an operator sees a request made through the widget, confirms it, and the visitor sees it confirmed', async () => {
-  // A service both price lists of the test before have, whichever is served.
-  server.sql('PRAGMA foreign_keys = ON; DELETE FROM replays; DELETE FROM audit; DELETE FROM bookings;');
+  server.clearBookings();
   const visitorContext = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'ru-RU' });
   const visitor = await visitorContext.newPage();
   opened.push(watch(visitor));
+  // A service that both price lists of the test before hold, whichever is served now.
   await visitor.goto(`${server.base}/?lang=ru&service=visit-repeat&utm_source=ig`);
   await widgetReady(visitor);
   await chooseTime(visitor, 'ru', 'any');

@@ -463,3 +463,35 @@ async fn the_export_opens_in_a_spreadsheet_and_neutralises_formulas() {
     let row = text.lines().nth(1).expect("a row");
     assert!(row.contains(";Ахметов Айгерім;'+77011000003;"), "{row}");
 }
+
+#[test]
+fn check_catalogue_on_the_command_line_lists_every_problem_and_fails() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |file: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jazylu-server"))
+            .arg("--catalogue")
+            .arg(SAMPLE)
+            .arg("check-catalogue")
+            .arg(file)
+            .output()
+            .expect("runs")
+    };
+    let bad = dir.path().join("prices.csv");
+    let long = VISIT.replace(";20;", ";61;");
+    let no_en = VISIT.replace("Repeat visit", "").replace("visit-repeat", "visit-other");
+    std::fs::write(&bad, sheet(&[&long, &no_en])).expect("write");
+    let out = run(&bad);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("2 problem(s)"), "{said}");
+    assert!(said.contains("row 2, column duration_min: duration_out_of_range"), "{said}");
+    assert!(said.contains("row 3, column name_en: missing_translation"), "{said}");
+
+    let good = dir.path().join("fixed.csv");
+    std::fs::write(&good, sheet(&[VISIT])).expect("write");
+    let out = run(&good);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let json = run(std::path::Path::new(SAMPLE));
+    assert!(json.status.success(), "the sample itself passes");
+    assert_eq!(run(&dir.path().join("missing.csv")).status.code(), Some(2));
+}
