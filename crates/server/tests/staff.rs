@@ -495,3 +495,31 @@ fn check_catalogue_on_the_command_line_lists_every_problem_and_fails() {
     assert!(json.status.success(), "the sample itself passes");
     assert_eq!(run(&dir.path().join("missing.csv")).status.code(), Some(2));
 }
+
+#[tokio::test]
+async fn with_no_token_configured_one_is_made_once_and_only_its_hash_kept() {
+    let s = spawn_with(tempfile::tempdir().expect("dir"), |c| c.staff_token.clear()).await;
+    let hashes = || {
+        let conn = rusqlite::Connection::open(s.database()).expect("db");
+        let mut stmt = conn.prepare("SELECT label, argon2 FROM staff_tokens").expect("sql");
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).expect("rows");
+        rows.map(|r| r.expect("row")).collect::<Vec<_>>()
+    };
+    let made = hashes();
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].0, "staff");
+    assert!(made[0].1.starts_with("$argon2id$"), "an argon2 hash, not the token: {}", made[0].1);
+    // The configured tests' tokens are not among them.
+    let res = staff(&s, Method::GET, "/api/staff/bookings", RECEPTION).await.send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Started again, the same one serves: none is made twice.
+    let dir = s.dir;
+    s.running.shutdown().await.expect("stops");
+    let s = spawn_with(dir, |c| c.staff_token.clear()).await;
+    let again = {
+        let conn = rusqlite::Connection::open(s.database()).expect("db");
+        conn.query_row("SELECT argon2 FROM staff_tokens", [], |r| r.get::<_, String>(0)).expect("one")
+    };
+    assert_eq!(again, made[0].1);
+}
