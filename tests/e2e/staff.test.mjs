@@ -167,6 +167,8 @@ test('an operator sees a request made through the widget, confirms it, and the v
   await press(page.getByRole('button', { name: 'Confirm', exact: true }));
   await page.getByRole('status').getByText('Done.').waitFor();
   await page.getByText(/^Confirmed · /).waitFor();
+  const history = await page.getByRole('list').filter({ hasText: 'IIN shown' }).innerText();
+  assert.match(history, / · Visitor · booked\n.* · reception · IIN shown\n.* · reception · confirmed$/);
   assert.equal(server.sql(`SELECT status FROM bookings WHERE reference = '${reference}'`), 'confirmed');
   assert.equal(server.sql(`SELECT actor FROM audit WHERE action = 'confirmed'`), 'reception');
   await axe(page, 'a booking confirmed');

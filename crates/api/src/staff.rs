@@ -40,7 +40,7 @@ pub struct DraftCheck {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogVersion {
     pub id: i64,
-    /// RFC 3339, UTC.
+    /// RFC 3339, clinic time.
     pub published_at: String,
     /// The staff token's label, or `file` for the catalogue file read at start.
     pub published_by: String,

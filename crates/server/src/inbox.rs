@@ -174,7 +174,9 @@ pub fn detail(conn: &Connection, reference: &str, cat: &Catalogue) -> rusqlite::
         detail: None,
     };
     let mut history = vec![created];
-    history.extend(audit::history(conn, id)?);
+    history.extend(
+        audit::history(conn, id)?.into_iter().map(|h| HistoryEntry { at: in_zone(&h.at, zone), ..h }),
+    );
     Ok(Some(StaffBooking {
         lang,
         person: person(conn, id, "patient")?.map(|(p, _)| p),
@@ -313,6 +315,12 @@ pub fn move_to(
     audit::record(&tx, actor, "moved", Some(id), Some(&detail), now)?;
     tx.commit()?;
     Ok(())
+}
+
+/// An RFC 3339 time as the clinic's clock shows it (the audit writes UTC).
+pub fn in_zone(rfc3339: &str, zone: FixedOffset) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map_or_else(|_| rfc3339.to_string(), |t| t.with_timezone(&zone).to_rfc3339())
 }
 
 fn parse_at(s: &str) -> DateTime<Utc> {

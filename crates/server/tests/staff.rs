@@ -174,6 +174,7 @@ async fn publishing_goes_live_at_once_and_a_rollback_brings_the_old_prices_back(
     assert_eq!(res.status(), StatusCode::OK);
     let published: CatalogVersion = res.json().await.expect("json");
     assert_eq!((published.published_by.as_str(), published.services, published.current), ("admin", 1, true));
+    assert!(published.published_at.ends_with("+05:00"), "in clinic time: {}", published.published_at);
 
     let now = catalog(&s).await;
     assert_eq!(now["services"].as_array().map(Vec::len), Some(1));
@@ -293,6 +294,11 @@ async fn an_operator_sees_a_request_confirms_it_and_the_visitor_sees_it_confirme
     assert_eq!(confirmed.entry.status, Status::Confirmed);
     let actions: Vec<_> = confirmed.history.iter().map(|h| (h.actor.as_str(), h.action.as_str())).collect();
     assert_eq!(actions, [("visitor", "created"), ("reception", "iin_revealed"), ("reception", "confirmed")]);
+    assert!(
+        confirmed.history.iter().all(|h| h.at.ends_with("+05:00")),
+        "in clinic time: {:?}",
+        confirmed.history
+    );
 
     let path = format!("/api/bookings/{}", created.reference);
     let (status, view): (_, BookingView) = manage(&s, Method::GET, &path, Some(&created.manage_token)).await;

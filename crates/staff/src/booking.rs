@@ -131,7 +131,8 @@ pub fn Booking(
                     .iter()
                     .map(|h| {
                         let detail = h.detail.as_ref().map(|d| d.to_string()).unwrap_or_default();
-                        view! { <li>{format!("{} · {} · {} {}", shown(&h.at), h.actor, h.action, detail)}</li> }
+                        let who = if h.actor == "visitor" { w.visitor } else { h.actor.as_str() };
+                        view! { <li>{format!("{} · {} · {} {}", shown(&h.at), who, w.action(&h.action), detail)}</li> }
                     })
                     .collect_view();
                 let doctors = ctx.served.get().map(|cat| {

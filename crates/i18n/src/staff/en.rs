@@ -118,4 +118,15 @@ pub static WORDS: StaffWords = StaffWords {
         ("reason_invalid", "Give a reason (up to 500 characters)."),
         ("not_found", "Not found."),
     ],
+    actions: &[
+        ("created", "booked"),
+        ("confirmed", "confirmed"),
+        ("cancelled", "cancelled"),
+        ("moved", "moved"),
+        ("arrived", "marked as arrived"),
+        ("no_show", "marked no-show"),
+        ("iin_revealed", "IIN shown"),
+        ("erased", "personal data erased"),
+    ],
+    visitor: "Visitor",
 };

@@ -118,4 +118,15 @@ pub static WORDS: StaffWords = StaffWords {
         ("reason_invalid", "Себебін жазыңыз (500 таңбаға дейін)."),
         ("not_found", "Табылмады."),
     ],
+    actions: &[
+        ("created", "жазылды"),
+        ("confirmed", "растады"),
+        ("cancelled", "тоқтатты"),
+        ("moved", "ауыстырды"),
+        ("arrived", "белгіледі: келді"),
+        ("no_show", "белгіледі: келмеді"),
+        ("iin_revealed", "ЖСН-ді көрді"),
+        ("erased", "дербес деректерді жойды"),
+    ],
+    visitor: "Келуші",
 };

@@ -91,6 +91,10 @@ pub struct StaffWords {
     pub problem_other: &'static str,
     /// Refusals of the staff API, by code.
     pub refusals: &'static [(&'static str, &'static str)],
+    /// What happened to a booking, by the history's codes.
+    pub actions: &'static [(&'static str, &'static str)],
+    /// Who, when the visitor did it (staff are named by their token's label).
+    pub visitor: &'static str,
 }
 
 impl StaffWords {
@@ -102,6 +106,11 @@ impl StaffWords {
     /// A refusal's code in these words (`failed` for one not listed).
     pub fn refusal(&self, code: &str) -> &'static str {
         self.refusals.iter().find(|(c, _)| *c == code).map_or(self.failed, |(_, t)| t)
+    }
+
+    /// A history entry's action in these words (the code itself for one not listed).
+    pub fn action<'a>(&self, code: &'a str) -> &'a str {
+        self.actions.iter().find(|(c, _)| *c == code).map_or(code, |(_, t)| t)
     }
 
     pub fn status(&self, code: &str) -> &'static str {
@@ -143,7 +152,7 @@ mod tests {
             assert!(
                 w.problems_found.contains("{n}") && w.published.contains("{n}") && w.restored.contains("{n}")
             );
-            assert!(w.problems.iter().chain(w.refusals).all(|(_, t)| !t.is_empty()));
+            assert!(w.problems.iter().chain(w.refusals).chain(w.actions).all(|(_, t)| !t.is_empty()));
         }
     }
 }

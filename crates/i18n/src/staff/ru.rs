@@ -120,4 +120,15 @@ pub static WORDS: StaffWords = StaffWords {
         ("reason_invalid", "Укажите причину (до 500 знаков)."),
         ("not_found", "Не найдено."),
     ],
+    actions: &[
+        ("created", "записался"),
+        ("confirmed", "подтвердил"),
+        ("cancelled", "отменил"),
+        ("moved", "перенёс"),
+        ("arrived", "отметил: пришёл"),
+        ("no_show", "отметил: не пришёл"),
+        ("iin_revealed", "посмотрел ИИН"),
+        ("erased", "удалил персональные данные"),
+    ],
+    visitor: "Посетитель",
 };

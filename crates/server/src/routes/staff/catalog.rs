@@ -80,22 +80,34 @@ fn version(served: &Served) -> CatalogVersion {
 /// The version as listed (with who and when).
 async fn listed(s: &AppState, served: &Served) -> Result<CatalogVersion, ApiError> {
     let id = served.version;
-    let all =
-        s.db.call(move |c| publish::versions(c, id)).await.map_err(|e| ApiError::internal("versions", e))?;
+    let all = all_versions(s, id).await?;
     Ok(all.into_iter().find(|v| v.id == id).unwrap_or_else(|| version(served)))
+}
+
+/// Every version, newest first, its time in clinic time like every staff answer.
+async fn all_versions(s: &AppState, current: i64) -> Result<Vec<CatalogVersion>, ApiError> {
+    let zone = s.served().catalogue.clinic().time_zone.offset();
+    let all =
+        s.db.call(move |c| publish::versions(c, current))
+            .await
+            .map_err(|e| ApiError::internal("versions", e))?;
+    let in_zone = |v: CatalogVersion| CatalogVersion {
+        published_at: crate::inbox::in_zone(&v.published_at, zone),
+        ..v
+    };
+    Ok(all.into_iter().map(in_zone).collect())
 }
 
 fn publish_error(e: PublishError) -> Response {
     match e {
         PublishError::DocumentRewritten { document, version, lang } => {
-            let mut body = ErrorBody::new(
+            let body = ErrorBody::new(
                 "document_rewritten",
                 format!(
                     "the {lang} text of documents.{document} differs from the one published as version {version}: \
                      give the new text a new version"
                 ),
             );
-            body.errors.clear();
             ApiError::with_body(StatusCode::CONFLICT, body).into_response()
         }
         PublishError::Db(e) => ApiError::internal("publish", e).into_response(),
@@ -167,12 +179,7 @@ pub async fn publish(
     )
 )]
 pub async fn versions(State(s): State<AppState>, _: Staff) -> Result<Json<Vec<CatalogVersion>>, ApiError> {
-    let current = s.served().version;
-    let all =
-        s.db.call(move |c| publish::versions(c, current))
-            .await
-            .map_err(|e| ApiError::internal("versions", e))?;
-    Ok(Json(all))
+    Ok(Json(all_versions(&s, s.served().version).await?))
 }
 
 /// Serves an earlier version again (recorded as a new version that names it).
