@@ -158,6 +158,7 @@ test('an operator sees a request made through the widget, confirms it, and the v
   await press(open);
   await page.getByRole('heading', { level: 2, name: reference }).waitFor();
   await page.getByText('•••• •••• 0004').waitFor();
+  await page.getByText(/^Public offer \(Version .+\) · by the patient · /).waitFor();
   assert.equal(await page.getByText('950520300004').count(), 0, 'the IIN is masked');
   await axe(page, 'one booking');
   await press(page.getByRole('button', { name: 'Show the IIN' }));

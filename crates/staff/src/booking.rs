@@ -123,7 +123,10 @@ pub fn Booking(
                 let consents = b
                     .consents
                     .iter()
-                    .map(|c| view! { <li>{format!("{} {} · {} · {}", c.document, c.version, c.given_by, shown(&c.given_at))}</li> })
+                    .map(|c| {
+                        let (document, who) = w.consent(&c.document, &c.given_by);
+                        view! { <li>{format!("{document} ({} {}) · {who} · {}", w.version, c.version, shown(&c.given_at))}</li> }
+                    })
                     .collect_view();
                 let tags = b.utm.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ");
                 let history = b

@@ -129,4 +129,6 @@ pub static WORDS: StaffWords = StaffWords {
         ("erased", "personal data erased"),
     ],
     visitor: "Visitor",
+    documents: ["Public offer", "Consent to personal-data processing"],
+    given_by: ["by the patient", "by the representative"],
 };

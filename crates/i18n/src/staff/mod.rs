@@ -95,6 +95,10 @@ pub struct StaffWords {
     pub actions: &'static [(&'static str, &'static str)],
     /// Who, when the visitor did it (staff are named by their token's label).
     pub visitor: &'static str,
+    /// The two documents consented to: the offer, the personal-data consent.
+    pub documents: [&'static str; 2],
+    /// Who gave a consent: the patient, or their representative.
+    pub given_by: [&'static str; 2],
 }
 
 impl StaffWords {
@@ -111,6 +115,22 @@ impl StaffWords {
     /// A history entry's action in these words (the code itself for one not listed).
     pub fn action<'a>(&self, code: &'a str) -> &'a str {
         self.actions.iter().find(|(c, _)| *c == code).map_or(code, |(_, t)| t)
+    }
+
+    /// A consent record's document (`offer`, `personal_data`) and giver (`patient`,
+    /// `representative`) in these words.
+    pub fn consent<'a>(&self, document: &'a str, given_by: &'a str) -> (&'a str, &'a str) {
+        let doc = match document {
+            "offer" => self.documents[0],
+            "personal_data" => self.documents[1],
+            other => other,
+        };
+        let who = match given_by {
+            "patient" => self.given_by[0],
+            "representative" => self.given_by[1],
+            other => other,
+        };
+        (doc, who)
     }
 
     pub fn status(&self, code: &str) -> &'static str {
