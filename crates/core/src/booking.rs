@@ -31,6 +31,12 @@ pub fn campaign_tags<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) ->
     out
 }
 
+/// Whether staff may mark a visit arrived or missed: from the visit's clinic date on.
+pub fn attendance_due(cat: &Catalogue, start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    let zone = &cat.clinic().time_zone;
+    zone.today(start) <= zone.today(now)
+}
+
 /// Whether a visit has started (or passed): from then on it can no longer be cancelled.
 pub fn visit_started(start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     start <= now

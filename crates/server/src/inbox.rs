@@ -201,15 +201,21 @@ pub fn reveal(
     now: DateTime<Utc>,
 ) -> Result<RevealedIin, Refusal> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (id, entry) = find(&tx, reference, cat)?.ok_or(Refusal::NotFound)?;
-    if entry.erased {
-        return Err(Refusal::Erased);
-    }
-    let patient = person(&tx, id, "patient")?.map(|(_, iin)| iin).ok_or(Refusal::Erased)?;
+    let (id, patient) = with_person(&tx, reference, cat)?;
     let representative = person(&tx, id, "representative")?.map(|(_, iin)| iin);
     audit::record(&tx, actor, "iin_revealed", Some(id), None, now)?;
     tx.commit()?;
     Ok(RevealedIin { patient, representative })
+}
+
+/// A booking whose person's data are still there: its id and the patient's IIN.
+fn with_person(tx: &Connection, reference: &str, cat: &Catalogue) -> Result<(i64, String), Refusal> {
+    let (id, entry) = find(tx, reference, cat)?.ok_or(Refusal::NotFound)?;
+    if entry.erased {
+        return Err(Refusal::Erased);
+    }
+    let iin = person(tx, id, "patient")?.map(|(_, iin)| iin).ok_or(Refusal::Erased)?;
+    Ok((id, iin))
 }
 
 /// A live booking, for a change: refused if cancelled or erased.
@@ -338,8 +344,7 @@ pub fn mark(
 ) -> Result<(), Refusal> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (id, entry) = live(&tx, reference, cat)?;
-    let zone = &cat.clinic().time_zone;
-    if zone.today(parse_at(&entry.start)) > zone.today(now) {
+    if !jazylu_core::booking::attendance_due(cat, parse_at(&entry.start), now) {
         return Err(Refusal::NotYet);
     }
     let code = match attendance {
@@ -363,11 +368,7 @@ pub fn erase(
     now: DateTime<Utc>,
 ) -> Result<u32, Refusal> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (id, entry) = find(&tx, reference, cat)?.ok_or(Refusal::NotFound)?;
-    if entry.erased {
-        return Err(Refusal::Erased);
-    }
-    let iin = person(&tx, id, "patient")?.map(|(_, iin)| iin).ok_or(Refusal::Erased)?;
+    let (_, iin) = with_person(&tx, reference, cat)?;
     let ids: Vec<(i64, String, i64)> = tx
         .prepare(
             "SELECT b.id, b.status, b.start_utc FROM bookings b JOIN people p ON p.booking_id = b.id

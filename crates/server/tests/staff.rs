@@ -122,9 +122,20 @@ async fn every_staff_route_refuses_a_missing_or_wrong_token() {
 }
 
 #[tokio::test]
-async fn a_right_token_opens_the_inbox_and_nothing_is_cached() {
+async fn the_inbox_lists_new_requests_first_and_is_never_cached() {
     let s = spawn().await;
-    let res = staff(&s, Method::GET, "/api/staff/bookings", RECEPTION).await.send().await.expect("request");
+    let all = slots();
+    // A request later in the week, and one earlier that the call centre has confirmed.
+    let later = book(&s, 1, all.last().expect("a slot")).await;
+    let earlier = book(&s, 2, &all[0]).await;
+    let confirm = format!("/api/staff/bookings/{}/confirm", earlier.reference);
+    assert_eq!(
+        staff(&s, Method::POST, &confirm, RECEPTION).await.send().await.expect("request").status(),
+        StatusCode::OK
+    );
+
+    let res =
+        staff(&s, Method::GET, "/api/staff/bookings?days=31", RECEPTION).await.send().await.expect("request");
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["cache-control"], "no-store");
     assert!(res.headers()["content-security-policy"]
@@ -132,7 +143,24 @@ async fn a_right_token_opens_the_inbox_and_nothing_is_cached() {
         .unwrap_or("")
         .contains("frame-ancestors 'none'"));
     let inbox: Inbox = res.json().await.expect("json");
+    let listed: Vec<_> = inbox.bookings.iter().map(|b| (b.reference.as_str(), b.status)).collect();
+    assert_eq!(
+        listed,
+        [(later.reference.as_str(), Status::Requested), (earlier.reference.as_str(), Status::Confirmed)]
+    );
+    // Filtered by status, and by a doctor who has neither.
+    let res = staff(&s, Method::GET, "/api/staff/bookings?days=31&status=confirmed", RECEPTION).await;
+    let inbox: Inbox = res.send().await.expect("request").json().await.expect("json");
+    assert_eq!(
+        inbox.bookings.iter().map(|b| b.reference.as_str()).collect::<Vec<_>>(),
+        [earlier.reference.as_str()]
+    );
+    let res = staff(&s, Method::GET, "/api/staff/bookings?days=31&doctor=kassymova", RECEPTION).await;
+    let inbox: Inbox = res.send().await.expect("request").json().await.expect("json");
     assert!(inbox.bookings.is_empty());
+    let res =
+        staff(&s, Method::GET, "/api/staff/bookings?status=", RECEPTION).await.send().await.expect("request");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

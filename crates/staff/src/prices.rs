@@ -110,6 +110,18 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
             read(file);
         }
     };
+    // After a publication or a rollback: say so, and read what is served now.
+    let served_changed = move |done: Result<String, Failure>| {
+        if let Err(f) = &done {
+            ctx.failed(f);
+        } else {
+            ctx.reload_catalogue();
+            load_versions();
+        }
+        said.try_set(Some(done));
+        busy.try_set(false);
+        jazylu_web::focus("st-said");
+    };
     let publish = move |_| {
         let Some(d) = draft.get_untracked() else { return };
         busy.set(true);
@@ -117,39 +129,18 @@ pub fn Prices(ctx: Ctx) -> impl IntoView {
             let body = Body { kind: d.kind, text: d.text };
             let done =
                 api::send::<CatalogVersion>("PUT", "/api/staff/catalog", &ctx.token(), Some(body)).await;
-            match done {
-                Ok(v) => {
-                    said.try_set(Some(Ok(ctx.w().published.replace("{n}", &v.id.to_string()))));
-                    draft.try_set(None);
-                    ctx.reload_catalogue();
-                    load_versions();
-                }
-                Err(f) => {
-                    ctx.failed(&f);
-                    said.try_set(Some(Err(f)));
-                }
+            if done.is_ok() {
+                draft.try_set(None);
             }
-            busy.try_set(false);
-            jazylu_web::focus("st-said");
+            served_changed(done.map(|v| ctx.w().published.replace("{n}", &v.id.to_string())));
         });
     };
     let restore = move |id: i64| {
         busy.set(true);
         spawn_local(async move {
             let path = format!("/api/staff/catalog/versions/{id}/restore");
-            match api::send::<CatalogVersion>("POST", &path, &ctx.token(), None).await {
-                Ok(_) => {
-                    said.try_set(Some(Ok(ctx.w().restored.replace("{n}", &id.to_string()))));
-                    ctx.reload_catalogue();
-                    load_versions();
-                }
-                Err(f) => {
-                    ctx.failed(&f);
-                    said.try_set(Some(Err(f)));
-                }
-            }
-            busy.try_set(false);
-            jazylu_web::focus("st-said");
+            let done = api::send::<CatalogVersion>("POST", &path, &ctx.token(), None).await;
+            served_changed(done.map(|_| ctx.w().restored.replace("{n}", &id.to_string())));
         });
     };
 

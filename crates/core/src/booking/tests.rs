@@ -343,3 +343,15 @@ fn a_consent_to_a_version_no_longer_served_is_refused_as_changed() {
     let problems = validate(&f, &[]).expect_err("unticked");
     assert_eq!(problems[0], FieldError { field: Field::ConsentOffer, code: FieldCode::ConsentRequired });
 }
+
+#[test]
+fn attendance_is_marked_from_the_visits_clinic_date_on() {
+    use super::attendance_due;
+    let cat = Catalogue::parse(include_str!("../../../../data/catalogue.sample.json")).expect("valid");
+    let at = |s: &str| crate::clock::parse_instant(s).expect("instant");
+    let visit = at("2026-12-04T09:00:00+05:00");
+    // 00:30 in the clinic on the visit's day is 19:30 UTC the day before: already due.
+    assert!(attendance_due(&cat, visit, at("2026-12-04T00:30:00+05:00")));
+    assert!(attendance_due(&cat, visit, at("2026-12-05T12:00:00+05:00")));
+    assert!(!attendance_due(&cat, visit, at("2026-12-03T23:59:00+05:00")));
+}

@@ -259,8 +259,7 @@ fn json_response(status: StatusCode, body: String) -> Response {
 /// The secret from the manage link, sent as `Authorization: Bearer …` (never in a URL the
 /// server sees: the link keeps it in the fragment).
 fn manage_token(headers: &HeaderMap) -> Option<String> {
-    let v = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
-    v.strip_prefix("Bearer ").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= 100)
+    super::bearer(headers, 100)
 }
 
 /// No token, a wrong one and an unknown reference get this one answer, so that nobody learns

@@ -192,6 +192,12 @@ async fn response_headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// The token of `Authorization: Bearer …`, if there is one of at most `max` bytes.
+fn bearer(headers: &axum::http::HeaderMap, max: usize) -> Option<String> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    v.strip_prefix("Bearer ").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= max)
+}
+
 /// The staff API and the staff pages: never cached, never framed.
 fn is_staff(path: &str) -> bool {
     path.starts_with("/api/staff/") || path == "/staff" || path == "/staff/"

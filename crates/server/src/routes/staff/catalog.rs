@@ -28,6 +28,16 @@ fn format(headers: &HeaderMap) -> Result<Format, ApiError> {
     }
 }
 
+/// The body as the draft its media type says, checked against the catalogue served now (off the
+/// async threads: a whole catalogue takes a while).
+async fn checked(s: &AppState, headers: &HeaderMap, body: String) -> Result<draft::Checked, ApiError> {
+    let format = format(headers)?;
+    let served = s.served();
+    tokio::task::spawn_blocking(move || draft::check(format, &body, &served.catalogue))
+        .await
+        .map_err(|e| ApiError::internal("check draft", e))
+}
+
 fn wire(p: Located) -> DraftProblem {
     let (path, row, column) = match p.place {
         Place::Path(path) => (Some(path), None, None),
@@ -55,11 +65,7 @@ pub async fn check(
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    let format = format(&headers)?;
-    let served = s.served();
-    let checked = tokio::task::spawn_blocking(move || draft::check(format, &body, &served.catalogue))
-        .await
-        .map_err(|e| ApiError::internal("check draft", e))?;
+    let checked = checked(&s, &headers, body).await?;
     let catalogue = checked.valid.map(|c| serde_json::from_str(&c.to_json()).unwrap_or_default());
     Ok(Json(DraftCheck { problems: checked.problems.into_iter().map(wire).collect(), catalogue })
         .into_response())
@@ -136,11 +142,7 @@ pub async fn publish(
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, ApiError> {
-    let format = format(&headers)?;
-    let served = s.served();
-    let checked = tokio::task::spawn_blocking(move || draft::check(format, &body, &served.catalogue))
-        .await
-        .map_err(|e| ApiError::internal("check draft", e))?;
+    let checked = checked(&s, &headers, body).await?;
     let catalogue = match (checked.problems.is_empty(), checked.valid) {
         (true, Some(c)) => c,
         _ => {

@@ -20,14 +20,7 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Staff, Response> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty() && t.len() <= 200)
-            .map(str::to_string);
+        let token = super::bearer(&parts.headers, 200);
         // No token is no guess: it is refused, but not counted.
         let Some(token) = token else { return Err(unauthorized()) };
         let ip = s.client_addr.of(&parts.headers, &parts.extensions);
